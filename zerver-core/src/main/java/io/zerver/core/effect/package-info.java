@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.effect;
+
+import org.jspecify.annotations.NullMarked;

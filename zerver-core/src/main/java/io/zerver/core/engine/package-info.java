@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.engine;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,15 @@
+package io.zerver.core.error;
+
+import io.zerver.core.http.Response;
+
+/** Turns an error into the response the client sees. Replace it to change the error format. */
+@FunctionalInterface
+public interface ErrorRenderer {
+
+    Response render(ZerverError error, String requestId);
+
+    /** The default: {@code {"error":{"kind":..,"what":..,"key":..,"requestId":..}}}. */
+    static ErrorRenderer json() {
+        return JsonErrorRenderer.INSTANCE;
+    }
+}

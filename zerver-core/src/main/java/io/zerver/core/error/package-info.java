@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,264 @@
+package io.zerver.core.json;
+
+import java.util.List;
+import java.util.Map;
+
+/** A recursive-descent parser over a string, bounded in depth. */
+final class JsonParser {
+
+    private final String text;
+    private final int maxDepth;
+    private int pos;
+    private int depth;
+
+    JsonParser(String text, int maxDepth) {
+        this.text = text;
+        this.maxDepth = maxDepth;
+    }
+
+    Object parseDocument() {
+        skipWhitespace();
+        Object value = parseValue();
+        skipWhitespace();
+        if (pos != text.length()) {
+            throw error("unexpected trailing characters");
+        }
+        return value;
+    }
+
+    private Object parseValue() {
+        if (pos >= text.length()) {
+            throw error("unexpected end of input");
+        }
+        char c = text.charAt(pos);
+        return switch (c) {
+            case '{' -> parseObject();
+            case '[' -> parseArray();
+            case '"' -> parseString();
+            case 't' -> literal("true", Boolean.TRUE);
+            case 'f' -> literal("false", Boolean.FALSE);
+            case 'n' -> literal("null", Json.NULL);
+            default -> {
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    yield parseNumber();
+                }
+                throw error("unexpected character '" + printable(c) + "'");
+            }
+        };
+    }
+
+    private Object parseObject() {
+        enter();
+        pos++;
+        Map<String, Object> object = Json.newObject();
+        skipWhitespace();
+        if (peek() == '}') {
+            pos++;
+            depth--;
+            return Json.freeze(object);
+        }
+        while (true) {
+            skipWhitespace();
+            if (peek() != '"') {
+                throw error("expected a string key");
+            }
+            String key = parseString();
+            skipWhitespace();
+            expect(':');
+            skipWhitespace();
+            object.put(key, parseValue());
+            skipWhitespace();
+            char c = next();
+            if (c == '}') {
+                depth--;
+                return Json.freeze(object);
+            }
+            if (c != ',') {
+                pos--;
+                throw error("expected ',' or '}'");
+            }
+        }
+    }
+
+    private Object parseArray() {
+        enter();
+        pos++;
+        List<Object> array = Json.newArray();
+        skipWhitespace();
+        if (peek() == ']') {
+            pos++;
+            depth--;
+            return Json.freeze(array);
+        }
+        while (true) {
+            skipWhitespace();
+            array.add(parseValue());
+            skipWhitespace();
+            char c = next();
+            if (c == ']') {
+                depth--;
+                return Json.freeze(array);
+            }
+            if (c != ',') {
+                pos--;
+                throw error("expected ',' or ']'");
+            }
+        }
+    }
+
+    private void enter() {
+        if (++depth > maxDepth) {
+            throw new JsonParseException("nesting deeper than " + maxDepth, pos, true);
+        }
+    }
+
+    private String parseString() {
+        pos++;
+        StringBuilder sb = null;
+        int start = pos;
+        while (true) {
+            if (pos >= text.length()) {
+                throw error("unterminated string");
+            }
+            char c = text.charAt(pos);
+            if (c == '"') {
+                String s = sb == null ? text.substring(start, pos) : sb.append(text, start, pos).toString();
+                pos++;
+                return s;
+            }
+            if (c < 0x20) {
+                throw error("control character in string");
+            }
+            if (c == '\\') {
+                if (sb == null) {
+                    sb = new StringBuilder();
+                }
+                sb.append(text, start, pos);
+                pos++;
+                sb.append(escape());
+                start = pos;
+            } else {
+                pos++;
+            }
+        }
+    }
+
+    private char escape() {
+        char e = next();
+        return switch (e) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '/' -> '/';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            case 'u' -> {
+                if (pos + 4 > text.length()) {
+                    throw error("truncated unicode escape");
+                }
+                int code = 0;
+                for (int i = 0; i < 4; i++) {
+                    int digit = Character.digit(text.charAt(pos++), 16);
+                    if (digit < 0) {
+                        pos--;
+                        throw error("bad unicode escape");
+                    }
+                    code = code * 16 + digit;
+                }
+                yield (char) code;
+            }
+            default -> {
+                pos--;
+                throw error("bad escape '\\" + printable(e) + "'");
+            }
+        };
+    }
+
+    private Object parseNumber() {
+        int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        if (peek() == '0') {
+            pos++;
+        } else if (isDigit(peek())) {
+            digits();
+        } else {
+            throw error("expected a digit");
+        }
+        if (peek() == '.') {
+            pos++;
+            if (!isDigit(peek())) {
+                throw error("expected a digit after '.'");
+            }
+            digits();
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            pos++;
+            if (peek() == '+' || peek() == '-') {
+                pos++;
+            }
+            if (!isDigit(peek())) {
+                throw error("expected a digit in the exponent");
+            }
+            digits();
+        }
+        return Json.number(text.substring(start, pos));
+    }
+
+    private void digits() {
+        while (isDigit(peek())) {
+            pos++;
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private Object literal(String word, Object value) {
+        if (!text.startsWith(word, pos)) {
+            throw error("unexpected literal");
+        }
+        pos += word.length();
+        return value;
+    }
+
+    private void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    private char next() {
+        if (pos >= text.length()) {
+            throw error("unexpected end of input");
+        }
+        return text.charAt(pos++);
+    }
+
+    private void expect(char c) {
+        if (peek() != c) {
+            throw error("expected '" + c + "'");
+        }
+        pos++;
+    }
+
+    private static String printable(char c) {
+        return c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+    }
+
+    private JsonParseException error(String message) {
+        return new JsonParseException(message, pos, false);
+    }
+}

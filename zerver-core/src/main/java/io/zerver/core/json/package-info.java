@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,11 @@
+package io.zerver.core.pipeline;
+
+final class PipelineValidator {
+
+    private PipelineValidator() {
+    }
+
+    static void validate(Pipeline pipeline) {
+        // implemented by the validation work in progress
+    }
+}

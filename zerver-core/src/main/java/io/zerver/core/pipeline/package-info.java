@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.pipeline;
+
+import org.jspecify.annotations.NullMarked;

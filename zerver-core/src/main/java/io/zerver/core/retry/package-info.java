@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.retry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.route;
+
+import org.jspecify.annotations.NullMarked;

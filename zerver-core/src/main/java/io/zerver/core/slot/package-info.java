@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.slot;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.step;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package io.zerver.core.timeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything that happened to one request, in order. Appends may come from several
+ * threads (effects complete where they complete), so appending is synchronized; reads
+ * take a snapshot.
+ */
+public final class Timeline {
+
+    private final String requestId;
+    private final String method;
+    private final String path;
+    private final long startNanos;
+    private final long startEpochMillis;
+    private final TimelineObserver observer;
+    private final List<TimelineEvent> events = new ArrayList<>(16);
+    private volatile @Nullable String route;
+    private volatile int status;
+
+    public Timeline(String requestId, String method, String path, long startNanos, long startEpochMillis,
+            TimelineObserver observer) {
+        this.requestId = requireNonNull(requestId, "requestId");
+        this.method = requireNonNull(method, "method");
+        this.path = requireNonNull(path, "path");
+        this.startNanos = startNanos;
+        this.startEpochMillis = startEpochMillis;
+        this.observer = requireNonNull(observer, "observer");
+    }
+
+    public void add(TimelineEvent event) {
+        synchronized (events) {
+            events.add(event);
+        }
+        if (event instanceof TimelineEvent.Finished f) {
+            status = f.status();
+        }
+        observer.onEvent(this, event);
+    }
+
+    /** A snapshot of the events so far. */
+    public List<TimelineEvent> events() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    /** The events of one type so far. */
+    public <E extends TimelineEvent> List<E> events(Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (TimelineEvent e : events()) {
+            if (type.isInstance(e)) {
+                out.add(type.cast(e));
+            }
+        }
+        return out;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The matched route pattern, or null before routing (or when nothing matched). */
+    public @Nullable String route() {
+        return route;
+    }
+
+    public void route(String pattern) {
+        this.route = pattern;
+    }
+
+    /** The status answered, or 0 while running. */
+    public int status() {
+        return status;
+    }
+
+    /** The ticker reading when the request arrived. */
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public long startEpochMillis() {
+        return startEpochMillis;
+    }
+
+    /** The timeline as JSON, for debugging. */
+    public String toJson() {
+        return TimelineJson.write(this);
+    }
+}

@@ -1,0 +1,80 @@
+package io.zerver.core.timeline;
+
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.step.Join;
+import io.zerver.core.step.Layer;
+import io.zerver.core.step.Mode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One thing that happened while a request ran. {@code at} is nanoseconds since the
+ * request arrived, on the engine's ticker.
+ */
+public sealed interface TimelineEvent {
+
+    long at();
+
+    /** A step began. */
+    record StepStarted(long at, String step, Layer layer, int sequence) implements TimelineEvent {
+    }
+
+    /** A step returned (outcome: continue, need, done, fail, error). */
+    record StepEnded(long at, String step, Layer layer, int sequence, String outcome, long durationNanos)
+            implements TimelineEvent {
+    }
+
+    /** A step threw; the exception is logged and kept here, never sent to the client. */
+    record StepThrew(long at, String step, String exception, @Nullable String message) implements TimelineEvent {
+    }
+
+    /** A step asked for effects. */
+    record NeedScheduled(long at, String step, Mode mode, Join join, int effects) implements TimelineEvent {
+    }
+
+    /** An attempt of an effect began. */
+    record EffectStarted(long at, int index, String kind, String target, @Nullable String slot, boolean required,
+            int attempt) implements TimelineEvent {
+    }
+
+    /**
+     * An attempt of an effect ended. Outcome: {@code ok}, an error kind label, or
+     * {@code cancelled}.
+     */
+    record EffectEnded(long at, int index, String kind, String target, @Nullable String slot, boolean required,
+            int attempt, long durationNanos, long bytes, String outcome, boolean background)
+            implements TimelineEvent {
+    }
+
+    /** A retry was not made: its delay plus timeout would pass the deadline, or it was a write without a key. */
+    record RetrySkipped(long at, int index, String kind, int attempt, String reason) implements TimelineEvent {
+    }
+
+    /** The pipeline resumed after a need, with the continuation or the next step. */
+    record Resumed(long at, String step, int finished, int succeeded) implements TimelineEvent {
+    }
+
+    /** A compensating effect ran (outcome {@code ok} or an error kind label). */
+    record CompensationRan(long at, String forKind, String kind, String target, String outcome, long durationNanos)
+            implements TimelineEvent {
+    }
+
+    /** Time a job waited in a queue before running. */
+    record QueueWait(long at, String job, long waitNanos) implements TimelineEvent {
+    }
+
+    /** Time a job was parked (yielded) before resuming. */
+    record ParkWait(long at, String job, long waitNanos) implements TimelineEvent {
+    }
+
+    /** The request failed with an error. */
+    record Failed(long at, ZerverError error) implements TimelineEvent {
+    }
+
+    /** A line from {@code StepContext.debug}. */
+    record Debug(long at, String step, String message) implements TimelineEvent {
+    }
+
+    /** The request was answered. */
+    record Finished(long at, int status) implements TimelineEvent {
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.zerver.core.timeline;
+
+import org.jspecify.annotations.NullMarked;
