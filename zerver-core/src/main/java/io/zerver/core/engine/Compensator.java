@@ -1,0 +1,54 @@
+package io.zerver.core.engine;
+
+import io.zerver.core.engine.Exchange.PendingCompensation;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.timeline.TimelineEvent;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the compensations of a failed request, newest first, one at a time. A failing
+ * compensation is logged and recorded, and the next one still runs.
+ */
+final class Compensator {
+
+    private static final System.Logger LOG = System.getLogger(Compensator.class.getName());
+
+    private final EngineSettings settings;
+    private final EffectRunner runner;
+
+    Compensator(EngineSettings settings, EffectRunner runner) {
+        this.settings = settings;
+        this.runner = runner;
+    }
+
+    Mono<Void> compensate(Exchange exchange) {
+        List<PendingCompensation> pending = exchange.drainCompensationsNewestFirst();
+        if (pending.isEmpty()) {
+            return Mono.empty();
+        }
+        // Compensations get their own budget: the request's deadline may be what failed it.
+        long deadline = EffectRunner.saturatedAdd(settings.now(),
+                EffectRunner.saturatedNanos(settings.compensationTimeout()));
+        return Flux.fromIterable(pending)
+                .concatMap(c -> {
+                    long start = settings.now();
+                    return runner.run(exchange, c.undo(), -1, deadline, false)
+                            .doOnNext(outcome -> report(exchange, c, outcome, start));
+                })
+                .then();
+    }
+
+    private void report(Exchange exchange, PendingCompensation c, EffectOutcome outcome, long start) {
+        long now = settings.now();
+        ZerverError error = outcome.error();
+        exchange.timeline().add(new TimelineEvent.CompensationRan(now - exchange.startNanos(), c.forEffect().kind(),
+                c.undo().kind(), c.undo().target(), error == null ? "ok" : error.kind().label(), now - start));
+        if (error != null) {
+            LOG.log(System.Logger.Level.ERROR, "compensation " + c.undo().kind() + " (" + c.undo().target()
+                    + ") for " + c.forEffect().kind() + " of request " + exchange.requestId() + " failed: " + error
+                    + "; the effect it undoes stays applied");
+        }
+    }
+}

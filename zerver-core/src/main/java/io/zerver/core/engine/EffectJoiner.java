@@ -1,0 +1,147 @@
+package io.zerver.core.engine;
+
+import io.zerver.core.effect.Effect;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.step.Mode;
+import io.zerver.core.step.Need;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs the effects of a {@link Need} by its mode and join, exactly as the join table of
+ * SPEC §2 says. Effects that are no longer needed when the join resolves are cancelled
+ * (unsubscribing from {@code Flux.merge} cancels every source still running).
+ */
+final class EffectJoiner {
+
+    private final EffectRunner runner;
+
+    EffectJoiner(EffectRunner runner) {
+        this.runner = runner;
+    }
+
+    Mono<JoinResult> perform(Exchange exchange, Need need) {
+        return need.mode() == Mode.PARALLEL ? parallel(exchange, need) : sequential(exchange, need);
+    }
+
+    private Mono<JoinResult> parallel(Exchange exchange, Need need) {
+        List<Effect> effects = need.effects();
+        return switch (need.join()) {
+            case ALL -> Flux.merge(runAll(exchange, effects, all(effects)))
+                    .takeUntil(EffectOutcome::failedRequired)
+                    .collectList()
+                    .map(EffectJoiner::failOnRequired);
+            case ALL_REQUIRED -> allRequired(exchange, effects);
+            case ANY -> Flux.merge(runAll(exchange, effects, all(effects)))
+                    .next()
+                    .map(first -> new JoinResult(List.of(first), null));
+            case FIRST_SUCCESS -> Flux.merge(runAll(exchange, effects, all(effects)))
+                    .takeUntil(EffectOutcome::succeeded)
+                    .collectList()
+                    .map(EffectJoiner::firstSuccess);
+        };
+    }
+
+    /**
+     * Resumes once every required effect finished. Optional effects run on their own,
+     * bounded by the deadline: those done by then count like any other; those still
+     * running finish in the background, reach only the timeline, and are cancelled if the
+     * request fails.
+     */
+    private Mono<JoinResult> allRequired(Exchange exchange, List<Effect> effects) {
+        return Mono.defer(() -> {
+            List<Integer> required = new ArrayList<>();
+            AtomicReferenceArray<EffectOutcome> optional = new AtomicReferenceArray<>(effects.size());
+            AtomicBoolean resolved = new AtomicBoolean();
+            for (int i = 0; i < effects.size(); i++) {
+                if (effects.get(i).required()) {
+                    required.add(i);
+                    continue;
+                }
+                int index = i;
+                exchange.addBackground(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), true)
+                        .subscribe(outcome -> {
+                            if (!resolved.get()) {
+                                optional.set(index, outcome);
+                            }
+                        }));
+            }
+            return Flux.merge(runAll(exchange, effects, required))
+                    .takeUntil(EffectOutcome::failedRequired)
+                    .collectList()
+                    .map(finished -> {
+                        resolved.set(true);
+                        List<EffectOutcome> all = new ArrayList<>(finished);
+                        for (int i = 0; i < effects.size(); i++) {
+                            EffectOutcome o = optional.get(i);
+                            if (o != null) {
+                                all.add(o);
+                            }
+                        }
+                        all.sort(Comparator.comparingLong(EffectOutcome::finishedAt));
+                        return failOnRequired(all);
+                    });
+        });
+    }
+
+    private Mono<JoinResult> sequential(Exchange exchange, Need need) {
+        List<Effect> effects = need.effects();
+        Flux<EffectOutcome> inOrder = Flux.range(0, effects.size())
+                .concatMap(i -> runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), false));
+        return switch (need.join()) {
+            case ALL, ALL_REQUIRED -> inOrder.takeUntil(EffectOutcome::failedRequired)
+                    .collectList()
+                    .map(EffectJoiner::failOnRequired);
+            case ANY -> inOrder.next().map(first -> new JoinResult(List.of(first), null));
+            case FIRST_SUCCESS -> inOrder.takeUntil(EffectOutcome::succeeded)
+                    .collectList()
+                    .map(EffectJoiner::firstSuccess);
+        };
+    }
+
+    private List<Mono<EffectOutcome>> runAll(Exchange exchange, List<Effect> effects, List<Integer> indices) {
+        List<Mono<EffectOutcome>> runs = new ArrayList<>(indices.size());
+        for (int i : indices) {
+            runs.add(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), false));
+        }
+        return runs;
+    }
+
+    private static List<Integer> all(List<Effect> effects) {
+        List<Integer> indices = new ArrayList<>(effects.size());
+        for (int i = 0; i < effects.size(); i++) {
+            indices.add(i);
+        }
+        return indices;
+    }
+
+    /** ALL and ALL_REQUIRED: a required failure fails the request. */
+    private static JoinResult failOnRequired(List<EffectOutcome> finished) {
+        return new JoinResult(finished, firstRequiredError(finished));
+    }
+
+    /** FIRST_SUCCESS: fails only if nothing succeeded and a required effect failed. */
+    private static JoinResult firstSuccess(List<EffectOutcome> finished) {
+        for (EffectOutcome o : finished) {
+            if (o.succeeded()) {
+                return new JoinResult(finished, null);
+            }
+        }
+        return new JoinResult(finished, firstRequiredError(finished));
+    }
+
+    private static @Nullable ZerverError firstRequiredError(List<EffectOutcome> finished) {
+        for (EffectOutcome o : finished) {
+            if (o.failedRequired()) {
+                return o.error();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,180 @@
+package io.zerver.core.engine;
+
+import io.zerver.core.effect.Effect;
+import io.zerver.core.effect.EffectContext;
+import io.zerver.core.effect.EffectHandler;
+import io.zerver.core.effect.HttpResult;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.error.ZerverException;
+import io.zerver.core.retry.RetryPolicy;
+import io.zerver.core.slot.Slot;
+import io.zerver.core.timeline.TimelineEvent;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Performs one effect: the handler, the per-attempt timeout, retries that never outlive
+ * the deadline, the timeline events. The returned {@code Mono} never fails: a failure is
+ * an {@link EffectOutcome} too. Cancelling it cancels the attempt in flight.
+ */
+final class EffectRunner {
+
+    private static final System.Logger LOG = System.getLogger(EffectRunner.class.getName());
+
+    private final EngineSettings settings;
+
+    EffectRunner(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param deadlineNanos when the effect must be done by, on the engine's ticker
+     * @param background whether the request no longer waits for it
+     */
+    Mono<EffectOutcome> run(Exchange exchange, Effect effect, int index, long deadlineNanos, boolean background) {
+        return Mono.defer(() -> {
+            exchange.inFlight().incrementAndGet();
+            return attempt(exchange, effect, index, 1, deadlineNanos, background);
+        }).doFinally(signal -> exchange.inFlight().decrementAndGet());
+    }
+
+    private Mono<EffectOutcome> attempt(Exchange exchange, Effect effect, int index, int attempt,
+            long deadlineNanos, boolean background) {
+        long start = settings.now();
+        long remaining = deadlineNanos - start;
+        String slot = slotName(effect.slot());
+        if (remaining <= 0) {
+            ZerverError error = ZerverError.of(ErrorKind.TIMEOUT, family(effect), "deadline");
+            record(exchange, new TimelineEvent.EffectEnded(start - exchange.startNanos(), index, effect.kind(),
+                    effect.target(), slot, effect.required(), attempt, 0, 0, error.kind().label(), background));
+            return Mono.just(EffectOutcome.failure(index, effect, error, start));
+        }
+        long timeoutNanos = Math.min(saturatedNanos(effect.options().timeout()), remaining);
+        record(exchange, new TimelineEvent.EffectStarted(start - exchange.startNanos(), index, effect.kind(),
+                effect.target(), slot, effect.required(), attempt));
+        AtomicBoolean ended = new AtomicBoolean();
+        Mono<EffectOutcome> call = call(exchange, effect, index, attempt, timeoutNanos)
+                .timeout(Duration.ofNanos(timeoutNanos), settings.timer())
+                .<EffectOutcome>map(value -> EffectOutcome.success(index, effect, value, settings.now()))
+                .switchIfEmpty(Mono.fromSupplier(() -> EffectOutcome.success(index, effect, null, settings.now())))
+                .onErrorResume(e -> Mono.fromSupplier(() -> EffectOutcome.failure(index, effect,
+                        errorOf(exchange, effect, e), settings.now())))
+                .doOnCancel(() -> {
+                    if (ended.compareAndSet(false, true)) {
+                        long now = settings.now();
+                        record(exchange, new TimelineEvent.EffectEnded(now - exchange.startNanos(), index,
+                                effect.kind(), effect.target(), slot, effect.required(), attempt, now - start, 0,
+                                "cancelled", background));
+                    }
+                });
+        return call.flatMap(outcome -> {
+            long now = settings.now();
+            if (ended.compareAndSet(false, true)) {
+                record(exchange, new TimelineEvent.EffectEnded(now - exchange.startNanos(), index, effect.kind(),
+                        effect.target(), slot, effect.required(), attempt, now - start, bytes(outcome.value()),
+                        outcome.succeeded() ? "ok" : outcome.error().kind().label(), background));
+            }
+            return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
+        });
+    }
+
+    private Mono<?> call(Exchange exchange, Effect effect, int index, int attempt, long timeoutNanos) {
+        EffectHandler<Effect> handler = settings.handlers().find(effect);
+        if (handler == null) {
+            return Mono.error(new ZerverException(ErrorKind.INTERNAL, "effect", "no_handler:" + effect.kind()));
+        }
+        try {
+            Mono<?> result = handler.perform(effect,
+                    new EffectContext(exchange.requestId(), attempt, Duration.ofNanos(timeoutNanos)));
+            return result == null ? Mono.error(new IllegalStateException("handler returned null")) : result;
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
+    }
+
+    private Mono<EffectOutcome> retryOrDone(Exchange exchange, Effect effect, int index, int attempt,
+            long deadlineNanos, boolean background, EffectOutcome outcome, long now) {
+        ZerverError error = outcome.error();
+        RetryPolicy policy = effect.options().retry();
+        if (error == null || !error.kind().isTransient() || !policy.allowsRetryAfter(attempt)) {
+            return Mono.just(outcome);
+        }
+        if (effect.isWrite() && effect.options().idempotencyKey() == null) {
+            skip(exchange, effect, index, attempt, now, "write_without_idempotency_key");
+            return Mono.just(outcome);
+        }
+        Duration delay = policy.delay(attempt, settings.random().get());
+        long nextEnd = saturatedAdd(saturatedAdd(now, delay.toNanos()), saturatedNanos(effect.options().timeout()));
+        if (nextEnd - deadlineNanos > 0) {
+            skip(exchange, effect, index, attempt + 1, now, "deadline");
+            return Mono.just(outcome);
+        }
+        return Mono.delay(delay, settings.timer())
+                .then(Mono.defer(() -> attempt(exchange, effect, index, attempt + 1, deadlineNanos, background)));
+    }
+
+    private void skip(Exchange exchange, Effect effect, int index, int attempt, long now, String reason) {
+        record(exchange, new TimelineEvent.RetrySkipped(now - exchange.startNanos(), index, effect.kind(), attempt,
+                reason));
+    }
+
+    private ZerverError errorOf(Exchange exchange, Effect effect, Throwable e) {
+        if (e instanceof ZerverException z) {
+            return z.error();
+        }
+        if (e instanceof TimeoutException) {
+            return ZerverError.of(ErrorKind.TIMEOUT, family(effect), "timeout");
+        }
+        LOG.log(System.Logger.Level.INFO, () -> "effect " + effect.kind() + " (" + effect.target()
+                + ") of request " + exchange.requestId() + " failed: " + e);
+        return ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, family(effect), "unavailable");
+    }
+
+    private static void record(Exchange exchange, TimelineEvent event) {
+        exchange.timeline().add(event);
+    }
+
+    static String family(Effect effect) {
+        String kind = effect.kind();
+        int dot = kind.indexOf('.');
+        return dot < 0 ? kind : kind.substring(0, dot);
+    }
+
+    private static @Nullable String slotName(@Nullable Slot<?> slot) {
+        return slot == null ? null : slot.name();
+    }
+
+    private static long bytes(@Nullable Object value) {
+        if (value instanceof String s) {
+            return s.length();
+        }
+        if (value instanceof byte[] b) {
+            return b.length;
+        }
+        if (value instanceof HttpResult r) {
+            return r.body().length;
+        }
+        if (value instanceof Collection<?> c) {
+            return c.size();
+        }
+        return 0;
+    }
+
+    static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+}

@@ -1,0 +1,294 @@
+package io.zerver.core.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.zerver.core.effect.EffectHandlers;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ErrorRenderer;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.http.Request;
+import io.zerver.core.http.Response;
+import io.zerver.core.pipeline.Pipeline;
+import io.zerver.core.route.Route;
+import io.zerver.core.route.RouteMatch;
+import io.zerver.core.route.RouteTable;
+import io.zerver.core.timeline.Timeline;
+import io.zerver.core.timeline.TimelineEvent;
+import io.zerver.core.timeline.TimelineObserver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The runtime: routes a request, runs its pipeline, performs the effects its steps
+ * declare, and answers. Non-blocking end to end: {@code Mono} in, {@code Mono} out.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder()
+ *         .routes(routeTable)
+ *         .handlers(handlers)
+ *         .build();
+ * Mono<Response> response = engine.handle(request);
+ * }</pre>
+ *
+ * <p>Every response carries {@code X-Request-Id}: the client's when well formed, else a
+ * generated one. A client may tighten (never loosen) the route's deadline with
+ * {@code X-Request-Timeout: <milliseconds>}.
+ */
+public final class Engine {
+
+    /** The request and response header carrying the request id. */
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The request header a client tightens its deadline with, in milliseconds. */
+    public static final String REQUEST_TIMEOUT_HEADER = "X-Request-Timeout";
+
+    private final Supplier<RouteTable> routes;
+    private final EngineSettings settings;
+    private final PipelineExecutor executor;
+
+    private Engine(Supplier<RouteTable> routes, EngineSettings settings) {
+        this.routes = routes;
+        this.settings = settings;
+        this.executor = new PipelineExecutor(settings, new EffectRunner(settings));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Routes and runs {@code request}. The returned {@code Mono} never fails. */
+    public Mono<Response> handle(Request request) {
+        requireNonNull(request, "request");
+        return Mono.defer(() -> route(request));
+    }
+
+    private Mono<Response> route(Request request) {
+        long start = settings.now();
+        String requestId = requestId(request);
+        Timeline timeline = new Timeline(requestId, request.method(), request.path(), start,
+                settings.clock().millis(), settings.observer());
+        settings.observer().onStart(timeline);
+        if (request.body().length > settings.limits().maxBodyBytes()) {
+            return Mono.just(finish(timeline, null, error(timeline, ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large")));
+        }
+        RouteMatch match = routes.get().match(request.method(), request.path());
+        if (match instanceof RouteMatch.Found found) {
+            Route route = found.route();
+            timeline.route(route.pattern());
+            long deadline = start + deadlineNanos(request, route.timeout());
+            Exchange exchange = new Exchange(settings, request, requestId, route.pattern(), found.params(), start,
+                    deadline, timeline);
+            return execute(exchange, route.pipeline())
+                    .map(response -> found.headFromGet() ? response.withoutBody() : response);
+        }
+        Response response;
+        if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
+            response = error(timeline, ErrorKind.METHOD_NOT_ALLOWED, "route", request.method())
+                    .withOnlyHeader("Allow", String.join(", ", notAllowed.allowed()));
+        } else if (match instanceof RouteMatch.Options options) {
+            response = Response.noContent().withOnlyHeader("Allow", String.join(", ", options.allowed()));
+        } else if (match instanceof RouteMatch.BadPath bad) {
+            response = error(timeline, ErrorKind.INVALID_INPUT, "path", bad.reason());
+        } else {
+            response = error(timeline, ErrorKind.NOT_FOUND, "route", request.path());
+        }
+        return Mono.just(finish(timeline, null, response));
+    }
+
+    /**
+     * A new exchange for running {@code pipeline} directly, without routing: for tests and
+     * adapters that route themselves. The deadline is the engine's default timeout.
+     */
+    public Exchange exchange(Request request, String route, Map<String, String> params) {
+        requireNonNull(request, "request");
+        long start = settings.now();
+        String requestId = requestId(request);
+        Timeline timeline = new Timeline(requestId, request.method(), request.path(), start,
+                settings.clock().millis(), settings.observer());
+        timeline.route(route);
+        settings.observer().onStart(timeline);
+        return new Exchange(settings, request, requestId, route, Map.copyOf(params), start,
+                start + deadlineNanos(request, null), timeline);
+    }
+
+    /** Runs {@code pipeline} on {@code exchange}. The returned {@code Mono} never fails. */
+    public Mono<Response> execute(Exchange exchange, Pipeline pipeline) {
+        requireNonNull(exchange, "exchange");
+        requireNonNull(pipeline, "pipeline");
+        return executor.execute(exchange, pipeline)
+                .map(response -> finish(exchange.timeline(), exchange, response))
+                .doOnCancel(() -> {
+                    if (exchange.markFinished()) {
+                        exchange.timeline().add(new TimelineEvent.Finished(relative(exchange.timeline()), 499));
+                        settings.observer().onFinish(exchange.timeline());
+                        exchange.runExitCallbacks();
+                    }
+                });
+    }
+
+    private Response finish(Timeline timeline, @Nullable Exchange exchange, Response response) {
+        Response answered = response.withOnlyHeader(REQUEST_ID_HEADER, timeline.requestId());
+        if (exchange == null || exchange.markFinished()) {
+            timeline.add(new TimelineEvent.Finished(relative(timeline), answered.status()));
+            settings.observer().onFinish(timeline);
+            if (exchange != null) {
+                exchange.runExitCallbacks();
+            }
+        }
+        return answered;
+    }
+
+    private Response error(Timeline timeline, ErrorKind kind, String what, String key) {
+        ZerverError error = ZerverError.of(kind, what, key);
+        timeline.add(new TimelineEvent.Failed(relative(timeline), error));
+        return settings.errorRenderer().render(error, timeline.requestId());
+    }
+
+    private String requestId(Request request) {
+        String offered = request.headers().first(REQUEST_ID_HEADER).orElse(null);
+        return RequestIds.isWellFormed(offered) ? offered : RequestIds.generate(settings.random().get());
+    }
+
+    private long deadlineNanos(Request request, @Nullable Duration routeTimeout) {
+        long nanos = EffectRunner.saturatedNanos(routeTimeout != null ? routeTimeout : settings.defaultTimeout());
+        String header = request.headers().first(REQUEST_TIMEOUT_HEADER).orElse(null);
+        if (header != null) {
+            try {
+                long millis = Long.parseLong(header.trim());
+                if (millis > 0 && millis < nanos / 1_000_000) {
+                    nanos = millis * 1_000_000;
+                }
+            } catch (NumberFormatException ignored) {
+                // A malformed hint is ignored, never trusted.
+            }
+        }
+        return nanos;
+    }
+
+    private long relative(Timeline timeline) {
+        return settings.now() - timeline.startNanos();
+    }
+
+    /** The routes this engine serves now. */
+    public RouteTable routes() {
+        return routes.get();
+    }
+
+    public RequestLimits limits() {
+        return settings.limits();
+    }
+
+    /** Configures an {@link Engine}. Only the routes are required. */
+    public static final class Builder {
+
+        private Supplier<RouteTable> routes = RouteTable::empty;
+        private EffectHandlers handlers = EffectHandlers.empty();
+        private ErrorRenderer errorRenderer = ErrorRenderer.json();
+        private RequestLimits limits = RequestLimits.defaults();
+        private Duration defaultTimeout = Duration.ofSeconds(10);
+        private Duration compensationTimeout = Duration.ofSeconds(10);
+        private final List<TimelineObserver> observers = new ArrayList<>();
+        private @Nullable LongSupplier ticker;
+        private @Nullable Scheduler timer;
+        private Clock clock = Clock.systemUTC();
+        private Supplier<RandomGenerator> random = ThreadLocalRandom::current;
+
+        private Builder() {
+        }
+
+        public Builder routes(RouteTable table) {
+            requireNonNull(table, "table");
+            this.routes = () -> table;
+            return this;
+        }
+
+        /** Routes read per request, so that a new table can be swapped in at any time. */
+        public Builder routes(Supplier<RouteTable> supplier) {
+            this.routes = requireNonNull(supplier, "supplier");
+            return this;
+        }
+
+        public Builder handlers(EffectHandlers handlers) {
+            this.handlers = requireNonNull(handlers, "handlers");
+            return this;
+        }
+
+        public Builder errorRenderer(ErrorRenderer renderer) {
+            this.errorRenderer = requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        public Builder limits(RequestLimits limits) {
+            this.limits = requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The deadline of a request whose route sets none. Default 10 s. */
+        public Builder defaultTimeout(Duration timeout) {
+            this.defaultTimeout = positive("timeout", timeout);
+            return this;
+        }
+
+        /** The time all compensations of one failed request may take together. Default 10 s. */
+        public Builder compensationTimeout(Duration timeout) {
+            this.compensationTimeout = positive("timeout", timeout);
+            return this;
+        }
+
+        public Builder observer(TimelineObserver observer) {
+            observers.add(requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * The scheduler timeouts and retry delays run on, and whose clock measures elapsed
+         * time and deadlines. Default {@code Schedulers.parallel()} with
+         * {@code System.nanoTime()}. Give a virtual-time scheduler to test time without
+         * waiting.
+         */
+        public Builder scheduler(Scheduler scheduler) {
+            requireNonNull(scheduler, "scheduler");
+            this.timer = scheduler;
+            this.ticker = () -> scheduler.now(java.util.concurrent.TimeUnit.NANOSECONDS);
+            return this;
+        }
+
+        /** The wall clock steps read through {@code StepContext.now()}. */
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The randomness steps and retry jitter draw from. */
+        public Builder random(Supplier<RandomGenerator> random) {
+            this.random = requireNonNull(random, "random");
+            return this;
+        }
+
+        public Engine build() {
+            Scheduler scheduler = timer != null ? timer : Schedulers.parallel();
+            LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
+            return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,
+                    compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random));
+        }
+
+        private static Duration positive(String name, Duration d) {
+            requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package io.zerver.core.engine;
+
+import io.zerver.core.effect.Effect;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.error.ZerverException;
+import io.zerver.core.http.Response;
+import io.zerver.core.pipeline.Pipeline;
+import io.zerver.core.slot.Slot;
+import io.zerver.core.step.Compensation;
+import io.zerver.core.step.Decision;
+import io.zerver.core.step.Join;
+import io.zerver.core.step.Layer;
+import io.zerver.core.step.Need;
+import io.zerver.core.step.Step;
+import io.zerver.core.step.UndeclaredSlotException;
+import io.zerver.core.timeline.TimelineEvent;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Drives one exchange through its pipeline: steps run synchronously one after another
+ * until one needs effects; the effects run without blocking; the pipeline resumes with
+ * the continuation or the next step. The request deadline bounds the whole run.
+ */
+final class PipelineExecutor {
+
+    private static final System.Logger LOG = System.getLogger(PipelineExecutor.class.getName());
+
+    private final EngineSettings settings;
+    private final EffectJoiner joiner;
+    private final Compensator compensator;
+
+    PipelineExecutor(EngineSettings settings, EffectRunner runner) {
+        this.settings = settings;
+        this.joiner = new EffectJoiner(runner);
+        this.compensator = new Compensator(settings, runner);
+    }
+
+    /** The response for {@code exchange}; errors are already rendered. */
+    Mono<Response> execute(Exchange exchange, Pipeline pipeline) {
+        long remaining = exchange.remainingNanos();
+        if (remaining <= 0) {
+            return fail(exchange, deadlineError());
+        }
+        // The deadline bounds the steps and effects; compensations run after it, on their own budget.
+        return Mono.defer(() -> advance(exchange, pipeline, 0, null, Layer.MAIN))
+                .timeout(Duration.ofNanos(remaining), settings.timer())
+                .onErrorResume(e -> Mono.just(Verdict.failed(errorOf(exchange, e))))
+                .flatMap(verdict -> verdict.error() == null
+                        ? Mono.just(verdict.response())
+                        : fail(exchange, verdict.error()))
+                .doOnCancel(() -> cancelled(exchange));
+    }
+
+    /**
+     * Runs steps from {@code index}, starting with {@code continuation} when there is one,
+     * until the pipeline answers, fails, or needs effects.
+     */
+    private Mono<Verdict> advance(Exchange exchange, Pipeline pipeline, int index, @Nullable Step continuation,
+            Layer continuationLayer) {
+        int next = index;
+        Step resume = continuation;
+        while (true) {
+            Step step;
+            Layer layer;
+            if (resume != null) {
+                step = resume;
+                layer = continuationLayer;
+                resume = null;
+            } else if (next < pipeline.size()) {
+                step = pipeline.step(next);
+                layer = pipeline.layer(next);
+                next++;
+            } else {
+                LOG.log(System.Logger.Level.WARNING, () -> "pipeline '" + pipeline.name()
+                        + "' ended without an answer: its last step must return Decision.done(...)");
+                return failed(ZerverError.of(ErrorKind.INTERNAL, "pipeline", "no_response"));
+            }
+            if (exchange.remainingNanos() <= 0) {
+                return failed(deadlineError());
+            }
+            Decision decision = runStep(exchange, step, layer);
+            if (decision instanceof Decision.Done done) {
+                return Mono.just(Verdict.answered(done.response()));
+            }
+            if (decision instanceof Decision.Fail f) {
+                return failed(f.error());
+            }
+            if (decision instanceof Need need) {
+                ZerverError refused = refuse(exchange, step, need);
+                if (refused != null) {
+                    return failed(refused);
+                }
+                int after = next;
+                return joiner.perform(exchange, need)
+                        .flatMap(result -> resume(exchange, pipeline, step, layer, need, result, after));
+            }
+            // Continue: on to the next step.
+        }
+    }
+
+    private Mono<Verdict> resume(Exchange exchange, Pipeline pipeline, Step step, Layer layer, Need need,
+            JoinResult result, int next) {
+        int succeeded = 0;
+        for (EffectOutcome outcome : result.finished()) {
+            ZerverError error = outcome.error();
+            if (error != null) {
+                exchange.lastError(error);
+                continue;
+            }
+            succeeded++;
+            Slot<?> slot = outcome.effect().slot();
+            Object value = outcome.value();
+            if (slot != null && value != null) {
+                exchange.write(slot, value, step.name());
+            }
+            for (Compensation c : need.compensations()) {
+                if (c.effect().equals(outcome.effect())) {
+                    exchange.addCompensation(c.effect(), c.undo());
+                }
+            }
+        }
+        ZerverError failure = result.failure();
+        if (failure == null && need.join() == Join.ANY && need.continuation() == null) {
+            // Without a continuation to decide, a required effect that finished first and
+            // failed fails the request.
+            EffectOutcome first = result.finished().get(0);
+            if (first.failedRequired()) {
+                failure = first.error();
+            }
+        }
+        Step continuation = need.continuation();
+        exchange.timeline().add(new TimelineEvent.Resumed(relative(exchange),
+                continuation != null ? continuation.name() : next < pipeline.size() ? pipeline.step(next).name() : "",
+                result.finished().size(), succeeded));
+        if (failure != null) {
+            return failed(failure);
+        }
+        return advance(exchange, pipeline, next, continuation, layer);
+    }
+
+    /** Checks a need against the step's declaration and the request limits. */
+    private @Nullable ZerverError refuse(Exchange exchange, Step step, Need need) {
+        RequestLimits limits = settings.limits();
+        exchange.timeline().add(new TimelineEvent.NeedScheduled(relative(exchange), step.name(), need.mode(),
+                need.join(), need.effects().size()));
+        Step continuation = need.continuation();
+        if (continuation != null && !step.continuations().contains(continuation)) {
+            LOG.log(System.Logger.Level.WARNING, () -> "step '" + step.name() + "' resumes with '"
+                    + continuation.name() + "', which it does not declare in continuesWith(...)");
+            return ZerverError.of(ErrorKind.INTERNAL, "step", step.name());
+        }
+        for (Effect effect : need.effects()) {
+            Slot<?> slot = effect.slot();
+            if (slot != null && !step.mayWrite(slot)) {
+                UndeclaredSlotException e = new UndeclaredSlotException(step.name(), "targets an effect at",
+                        slot.name());
+                LOG.log(System.Logger.Level.WARNING, e.getMessage());
+                return ZerverError.of(ErrorKind.INTERNAL, "step", step.name());
+            }
+        }
+        if (need.effects().size() > limits.maxEffectsPerNeed()) {
+            return ZerverError.of(ErrorKind.OVERLOADED, "request", "effects_per_need");
+        }
+        if (exchange.inFlight().get() + need.effects().size() > limits.maxInFlightPerRequest()) {
+            return ZerverError.of(ErrorKind.OVERLOADED, "request", "in_flight");
+        }
+        return null;
+    }
+
+    private Decision runStep(Exchange exchange, Step step, Layer layer) {
+        int sequence = exchange.nextSequence();
+        long start = settings.now();
+        exchange.timeline().add(new TimelineEvent.StepStarted(start - exchange.startNanos(), step.name(), layer,
+                sequence));
+        Decision decision;
+        String outcome;
+        try {
+            decision = step.function().apply(exchange.viewFor(step));
+            if (decision == null) {
+                throw new IllegalStateException("step returned null instead of a Decision");
+            }
+            outcome = outcome(decision);
+        } catch (ZerverException e) {
+            decision = Decision.fail(e.error());
+            outcome = "fail";
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, "step '" + step.name() + "' of request " + exchange.requestId()
+                    + " threw", e);
+            exchange.timeline().add(new TimelineEvent.StepThrew(settings.now() - exchange.startNanos(), step.name(),
+                    e.getClass().getName(), e.getMessage()));
+            decision = Decision.fail(ErrorKind.INTERNAL, "step", step.name());
+            outcome = "error";
+        }
+        long end = settings.now();
+        exchange.timeline().add(new TimelineEvent.StepEnded(end - exchange.startNanos(), step.name(), layer,
+                sequence, outcome, end - start));
+        return decision;
+    }
+
+    private static String outcome(Decision decision) {
+        if (decision instanceof Need) {
+            return "need";
+        }
+        if (decision instanceof Decision.Done) {
+            return "done";
+        }
+        if (decision instanceof Decision.Fail) {
+            return "fail";
+        }
+        return "continue";
+    }
+
+    /** Fails the request: cancels background work, compensates, renders the error. */
+    private Mono<Response> fail(Exchange exchange, ZerverError error) {
+        exchange.cancelBackground();
+        exchange.timeline().add(new TimelineEvent.Failed(relative(exchange), error));
+        return compensator.compensate(exchange)
+                .then(Mono.fromSupplier(() -> settings.errorRenderer().render(error, exchange.requestId())));
+    }
+
+    private static Mono<Verdict> failed(ZerverError error) {
+        return Mono.just(Verdict.failed(error));
+    }
+
+    private void cancelled(Exchange exchange) {
+        exchange.cancelBackground();
+        compensator.compensate(exchange).subscribe();
+    }
+
+    private ZerverError errorOf(Exchange exchange, Throwable e) {
+        if (e instanceof TimeoutException) {
+            return deadlineError();
+        }
+        if (e instanceof ZerverException z) {
+            return z.error();
+        }
+        LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed unexpectedly", e);
+        return ZerverError.of(ErrorKind.INTERNAL, "engine", e.getClass().getSimpleName());
+    }
+
+    private static ZerverError deadlineError() {
+        return ZerverError.of(ErrorKind.TIMEOUT, "request", "deadline");
+    }
+
+    /** How a run ended, before errors are compensated and rendered. */
+    private record Verdict(@Nullable Response response, @Nullable ZerverError error) {
+
+        static Verdict answered(Response response) {
+            return new Verdict(response, null);
+        }
+
+        static Verdict failed(ZerverError error) {
+            return new Verdict(null, error);
+        }
+    }
+
+    private long relative(Exchange exchange) {
+        return settings.now() - exchange.startNanos();
+    }
+}

@@ -1,0 +1,45 @@
+package io.zerver.core.engine;
+
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+
+/** Request ids: a client's {@code X-Request-Id} when well formed, else a generated one. */
+final class RequestIds {
+
+    static final int MAX_LENGTH = 128;
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+
+    private RequestIds() {
+    }
+
+    /** Whether a client-supplied id may be trusted: 1 to 128 of {@code [A-Za-z0-9._:-]}. */
+    static boolean isWellFormed(@Nullable String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == ':';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 22 URL-safe characters from 128 random bits. */
+    static String generate(RandomGenerator random) {
+        long hi = random.nextLong();
+        long lo = random.nextLong();
+        char[] out = new char[22];
+        for (int i = 0; i < 11; i++) {
+            out[i] = ALPHABET[(int) (hi & 63)];
+            hi >>>= 6;
+            out[11 + i] = ALPHABET[(int) (lo & 63)];
+            lo >>>= 6;
+        }
+        return new String(out);
+    }
+}
