@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -69,11 +71,14 @@ public final class Headers {
         return first(name).isPresent();
     }
 
-    /** The distinct names, in first-seen order and original case. */
+    /** The distinct names (ignoring case), in first-seen order and original case. */
     public Set<String> names() {
         Set<String> names = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            names.add(pairs[i]);
+            if (seen.add(pairs[i].toLowerCase(Locale.ROOT))) {
+                names.add(pairs[i]);
+            }
         }
         return names;
     }

@@ -73,10 +73,19 @@ public final class Json {
         return value;
     }
 
+    /**
+     * A {@code Long} for an integer literal that fits in one, else a {@code BigDecimal}.
+     *
+     * @throws NumberFormatException when the exponent is out of range
+     */
     static Number number(String literal) {
         if (literal.indexOf('.') < 0 && literal.indexOf('e') < 0 && literal.indexOf('E') < 0
-                && literal.length() < 19) {
-            return Long.parseLong(literal);
+                && literal.length() <= 20) {
+            try {
+                return Long.parseLong(literal);
+            } catch (NumberFormatException e) {
+                // too large for a long
+            }
         }
         return new BigDecimal(literal);
     }

@@ -160,7 +160,7 @@ final class JsonParser {
                 }
                 int code = 0;
                 for (int i = 0; i < 4; i++) {
-                    int digit = Character.digit(text.charAt(pos++), 16);
+                    int digit = hexDigit(text.charAt(pos++));
                     if (digit < 0) {
                         pos--;
                         throw error("bad unicode escape");
@@ -205,13 +205,31 @@ final class JsonParser {
             }
             digits();
         }
-        return Json.number(text.substring(start, pos));
+        try {
+            return Json.number(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw new JsonParseException("number out of range", start, false);
+        }
     }
 
     private void digits() {
         while (isDigit(peek())) {
             pos++;
         }
+    }
+
+    /** The value of an ASCII hex digit, or -1 ({@code Character.digit} also takes non-ASCII digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static boolean isDigit(char c) {

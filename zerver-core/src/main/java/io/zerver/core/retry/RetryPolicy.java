@@ -101,7 +101,7 @@ public record RetryPolicy(Backoff backoff, int maxAttempts, Duration base, Durat
             case FIXED -> b;
             case LINEAR -> saturatingMultiply(b, retry);
             case EXPONENTIAL -> retry - 1 >= 63 ? (b == 0 ? 0 : Long.MAX_VALUE) : saturatingMultiply(b, 1L << (retry - 1));
-            case FIBONACCI -> saturatingMultiply(b, fibonacci(retry, b == 0 ? Long.MAX_VALUE : cap / Math.max(b, 1) + 1));
+            case FIBONACCI -> b == 0 ? 0 : saturatingMultiply(b, fibonacci(retry, cap / b));
         };
         return Math.min(raw, cap);
     }
@@ -115,14 +115,20 @@ public record RetryPolicy(Backoff backoff, int maxAttempts, Duration base, Durat
         return Duration.ofNanos(nanos);
     }
 
-    /** fib(1) = 1, fib(2) = 1, fib(3) = 2, ...; stops growing once past {@code limit}. */
+    /**
+     * fib(1) = 1, fib(2) = 1, fib(3) = 2, ...; stops at the first value past {@code limit}
+     * ({@code Long.MAX_VALUE} when that overflows), so the loop is short for any {@code n}.
+     */
     static long fibonacci(int n, long limit) {
         long a = 1;
         long b = 1;
         for (int i = 2; i < n; i++) {
             long next = a + b;
-            if (next < 0 || next > limit) {
-                return Math.max(b, limit);
+            if (next < 0) {
+                return Long.MAX_VALUE;
+            }
+            if (next > limit) {
+                return next;
             }
             a = b;
             b = next;

@@ -2,6 +2,7 @@ package io.zerver.core.slot;
 
 import static java.util.Objects.requireNonNull;
 
+import java.lang.invoke.MethodType;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,14 +28,17 @@ public final class Slot<T> {
         this.id = IDS.getAndIncrement();
     }
 
-    /** A slot holding values of {@code type}; writes are checked against it. */
+    /**
+     * A slot holding values of {@code type}; writes are checked against it. A primitive
+     * type stands for its wrapper ({@code int.class} holds {@code Integer}s).
+     */
     public static <T> Slot<T> of(String name, Class<T> type) {
         requireNonNull(name, "name");
         requireNonNull(type, "type");
         if (name.isBlank()) {
             throw new IllegalArgumentException("name: '" + name + "' (expected: not blank)");
         }
-        return new Slot<>(name, type);
+        return new Slot<>(name, type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type);
     }
 
     /**
