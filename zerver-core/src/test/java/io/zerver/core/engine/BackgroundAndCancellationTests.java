@@ -122,7 +122,7 @@ class BackgroundAndCancellationTests {
     @Test
     void clientDisconnectCancelsInFlightEffectsAndRunsExitCallbacks() {
         AtomicInteger exits = new AtomicInteger();
-        Step fetch = Step.named("fetch").writes(FAST).run(ctx -> {
+        Step fetch = Step.named("fetch").writes(FAST, SLOW, THIRD).run(ctx -> {
             ctx.onExit(exits::incrementAndGet);
             return Decision.need(Effects.dbGet("fast").into(FAST));
         });
