@@ -12,9 +12,11 @@ import io.zerver.core.slot.Slot;
 import io.zerver.core.timeline.TimelineEvent;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,8 +59,17 @@ final class EffectRunner {
         long timeoutNanos = Math.min(saturatedNanos(effect.options().timeout()), remaining);
         record(exchange, new TimelineEvent.EffectStarted(start - exchange.startNanos(), index, effect.kind(),
                 effect.target(), slot, effect.required(), attempt));
+        Mono<?> answer = call(exchange, effect, index, attempt, timeoutNanos);
+        if (answer instanceof Callable<?> immediate) {
+            // A handler that answers synchronously (Mono.just, Mono.error, Mono.fromSupplier)
+            // has nothing a timer could interrupt: take its answer without scheduling one.
+            EffectOutcome outcome = immediate(exchange, effect, index, immediate);
+            long now = settings.now();
+            record(exchange, ended(exchange, effect, index, attempt, start, now, outcome, background));
+            return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
+        }
         AtomicBoolean ended = new AtomicBoolean();
-        Mono<EffectOutcome> call = call(exchange, effect, index, attempt, timeoutNanos)
+        Mono<EffectOutcome> call = answer
                 .timeout(Duration.ofNanos(timeoutNanos), settings.timer())
                 .<EffectOutcome>map(value -> EffectOutcome.success(index, effect, value, settings.now()))
                 .switchIfEmpty(Mono.fromSupplier(() -> EffectOutcome.success(index, effect, null, settings.now())))
@@ -75,12 +86,27 @@ final class EffectRunner {
         return call.flatMap(outcome -> {
             long now = settings.now();
             if (ended.compareAndSet(false, true)) {
-                record(exchange, new TimelineEvent.EffectEnded(now - exchange.startNanos(), index, effect.kind(),
-                        effect.target(), slot, effect.required(), attempt, now - start, bytes(outcome.value()),
-                        outcome.succeeded() ? "ok" : outcome.error().kind().label(), background));
+                record(exchange, ended(exchange, effect, index, attempt, start, now, outcome, background));
             }
             return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
         });
+    }
+
+    private EffectOutcome immediate(Exchange exchange, Effect effect, int index, Callable<?> answer) {
+        try {
+            return EffectOutcome.success(index, effect, answer.call(), settings.now());
+        } catch (Exception e) {
+            return EffectOutcome.failure(index, effect, errorOf(exchange, effect, Exceptions.unwrap(e)),
+                    settings.now());
+        }
+    }
+
+    private static TimelineEvent.EffectEnded ended(Exchange exchange, Effect effect, int index, int attempt,
+            long start, long now, EffectOutcome outcome, boolean background) {
+        ZerverError error = outcome.error();
+        return new TimelineEvent.EffectEnded(now - exchange.startNanos(), index, effect.kind(), effect.target(),
+                slotName(effect.slot()), effect.required(), attempt, now - start, bytes(outcome.value()),
+                error == null ? "ok" : error.kind().label(), background);
     }
 
     private Mono<?> call(Exchange exchange, Effect effect, int index, int attempt, long timeoutNanos) {

@@ -18,6 +18,7 @@ import io.zerver.core.timeline.TimelineEvent;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,8 +47,15 @@ final class PipelineExecutor {
             return fail(exchange, deadlineError());
         }
         // The deadline bounds the steps and effects; compensations run after it, on their own budget.
-        return Mono.defer(() -> advance(exchange, pipeline, 0, null, Layer.MAIN))
-                .timeout(Duration.ofNanos(remaining), settings.timer())
+        return Mono.defer(() -> {
+            Mono<Verdict> run = advance(exchange, pipeline, 0, null, Layer.MAIN);
+            if (!(run instanceof Fuseable.ScalarCallable)) {
+                // Only a run still waiting for effects needs a timer; a pipeline that answered
+                // synchronously is done before any deadline could fire.
+                run = run.timeout(Duration.ofNanos(Math.max(1, exchange.remainingNanos())), settings.timer());
+            }
+            return run;
+        })
                 .onErrorResume(e -> Mono.just(Verdict.failed(errorOf(exchange, e))))
                 .flatMap(verdict -> verdict.error() == null
                         ? Mono.just(verdict.response())
