@@ -45,14 +45,14 @@ public final class Effects {
         if (limit < 1) {
             throw new IllegalArgumentException("limit: " + limit + " (expected: >= 1)");
         }
-        return new DbScan(prefix, limit, null, EffectOptions.defaults(DB_TIMEOUT));
+        return new DbScan(prefix, limit, null, null, EffectOptions.defaults(DB_TIMEOUT));
     }
 
     public static HttpCall http(String method, URI url, Headers headers, byte[] body) {
         requireNonNull(method, "method");
         requireNonNull(url, "url");
         return new HttpCall(method.toUpperCase(java.util.Locale.ROOT), url, requireNonNull(headers, "headers"),
-                requireNonNull(body, "body"), null, EffectOptions.defaults(HTTP_TIMEOUT));
+                requireNonNull(body, "body"), false, null, EffectOptions.defaults(HTTP_TIMEOUT));
     }
 
     public static HttpCall httpGet(String url) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,7 +23,7 @@ public final class InMemoryKv {
         return builder.on(DbGet.class, (e, c) -> get(e))
                 .on(DbPut.class, (e, c) -> Mono.fromSupplier(() -> put(e.key(), e.value())))
                 .on(DbDelete.class, (e, c) -> Mono.fromSupplier(() -> data.remove(e.key()) != null))
-                .on(DbScan.class, (e, c) -> Mono.fromSupplier(() -> scan(e.prefix(), e.limit())));
+                .on(DbScan.class, (e, c) -> Mono.fromSupplier(() -> scan(e.prefix(), e.after(), e.limit())));
     }
 
     public EffectHandlers handlers() {
@@ -43,9 +44,11 @@ public final class InMemoryKv {
         return Boolean.TRUE;
     }
 
-    private List<KeyValue> scan(String prefix, int limit) {
+    private List<KeyValue> scan(String prefix, @Nullable String after, int limit) {
         List<KeyValue> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : data.tailMap(prefix, true).entrySet()) {
+        boolean afterIsLater = after != null && after.compareTo(prefix) >= 0;
+        for (Map.Entry<String, String> e : (afterIsLater ? data.tailMap(after, false) : data.tailMap(prefix, true))
+                .entrySet()) {
             if (!e.getKey().startsWith(prefix) || out.size() >= limit) {
                 break;
             }
