@@ -12,6 +12,8 @@ import io.zerver.core.pipeline.Pipeline;
 import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteMatch;
 import io.zerver.core.route.RouteTable;
+import io.zerver.core.schedule.Priority;
+import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;
 import io.zerver.core.timeline.TimelineObserver;
@@ -52,6 +54,8 @@ public final class Engine {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** The request header a client tightens its deadline with, in milliseconds. */
     public static final String REQUEST_TIMEOUT_HEADER = "X-Request-Timeout";
+    /** The request header a client lowers its priority with, where the route allows. */
+    public static final String PRIORITY_HEADER = "X-Zerver-Priority";
 
     private final Supplier<RouteTable> routes;
     private final EngineSettings settings;
@@ -88,7 +92,7 @@ public final class Engine {
             timeline.route(route.pattern());
             long deadline = start + deadlineNanos(request, route.timeout());
             Exchange exchange = new Exchange(settings, request, requestId, route.pattern(), found.params(), start,
-                    deadline, timeline);
+                    deadline, timeline, priority(request, route));
             return execute(exchange, route.pipeline())
                     .map(response -> found.headFromGet() ? response.withoutBody() : response);
         }
@@ -119,7 +123,7 @@ public final class Engine {
         timeline.route(route);
         settings.observer().onStart(timeline);
         return new Exchange(settings, request, requestId, route, Map.copyOf(params), start,
-                start + deadlineNanos(request, null), timeline);
+                start + deadlineNanos(request, null), timeline, Priority.INTERACTIVE);
     }
 
     /** Runs {@code pipeline} on {@code exchange}. The returned {@code Mono} never fails. */
@@ -158,6 +162,17 @@ public final class Engine {
     private String requestId(Request request) {
         String offered = request.headers().first(REQUEST_ID_HEADER).orElse(null);
         return RequestIds.isWellFormed(offered) ? offered : RequestIds.generate(settings.random().get());
+    }
+
+    /** The route's class, lowered to batch when the route lets the client ask for it. */
+    private static Priority priority(Request request, Route route) {
+        if (route.priorityHeaderAllowed() && route.priority() == Priority.INTERACTIVE) {
+            String asked = request.headers().first(PRIORITY_HEADER).orElse(null);
+            if (asked != null && Priority.parse(asked).orElse(null) == Priority.BATCH) {
+                return Priority.BATCH;
+            }
+        }
+        return route.priority();
     }
 
     private long deadlineNanos(Request request, @Nullable Duration routeTimeout) {
@@ -203,6 +218,7 @@ public final class Engine {
         private @Nullable Scheduler timer;
         private Clock clock = Clock.systemUTC();
         private Supplier<RandomGenerator> random = ThreadLocalRandom::current;
+        private @Nullable SloScheduler slo;
 
         private Builder() {
         }
@@ -276,11 +292,21 @@ public final class Engine {
             return this;
         }
 
+        /**
+         * Orders the step jobs of all requests by priority, deadline and age, sheds what
+         * does not fit, and enforces CPU budgets. Without one, steps run at once on the
+         * thread that has the request.
+         */
+        public Builder stepScheduler(SloScheduler scheduler) {
+            this.slo = requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
         public Engine build() {
             Scheduler scheduler = timer != null ? timer : Schedulers.parallel();
             LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
             return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,
-                    compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random));
+                    compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random, slo));
         }
 
         private static Duration positive(String name, Duration d) {

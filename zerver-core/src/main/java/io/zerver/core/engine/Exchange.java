@@ -7,6 +7,7 @@ import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;
 import io.zerver.core.http.Request;
+import io.zerver.core.schedule.Priority;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.SlotStateException;
 import io.zerver.core.step.Step;
@@ -51,9 +52,13 @@ public final class Exchange {
     private @Nullable Object json;
     private volatile @Nullable ZerverError lastError;
     private int sequence;
+    private final Priority priority;
+    private long cpuNanos;
+    private volatile boolean overBudget;
 
     Exchange(EngineSettings settings, Request request, String requestId, String route, Map<String, String> params,
-            long startNanos, long deadlineNanos, Timeline timeline) {
+            long startNanos, long deadlineNanos, Timeline timeline, Priority priority) {
+        this.priority = priority;
         this.settings = settings;
         this.request = request;
         this.requestId = requestId;
@@ -123,6 +128,28 @@ public final class Exchange {
 
     long remainingNanos() {
         return deadlineNanos - settings.ticker().getAsLong();
+    }
+
+    Priority priority() {
+        return priority;
+    }
+
+    /** Adds CPU time used by the request's steps; returns the total. */
+    long addCpuNanos(long nanos) {
+        cpuNanos += nanos;
+        return cpuNanos;
+    }
+
+    long cpuNanos() {
+        return cpuNanos;
+    }
+
+    boolean overBudget() {
+        return overBudget;
+    }
+
+    void markOverBudget() {
+        overBudget = true;
     }
 
     int nextSequence() {

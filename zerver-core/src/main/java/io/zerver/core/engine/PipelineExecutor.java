@@ -6,6 +6,8 @@ import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;
 import io.zerver.core.http.Response;
 import io.zerver.core.pipeline.Pipeline;
+import io.zerver.core.schedule.OverBudget;
+import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Compensation;
 import io.zerver.core.step.Decision;
@@ -17,6 +19,7 @@ import io.zerver.core.step.UndeclaredSlotException;
 import io.zerver.core.timeline.TimelineEvent;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
@@ -33,11 +36,13 @@ final class PipelineExecutor {
     private final EngineSettings settings;
     private final EffectJoiner joiner;
     private final Compensator compensator;
+    private final CpuBudgets budgets;
 
     PipelineExecutor(EngineSettings settings, EffectRunner runner) {
         this.settings = settings;
         this.joiner = new EffectJoiner(runner);
         this.compensator = new Compensator(settings, runner);
+        this.budgets = new CpuBudgets(settings);
     }
 
     /** The response for {@code exchange}; errors are already rendered. */
@@ -64,10 +69,35 @@ final class PipelineExecutor {
     }
 
     /**
+     * Runs the next segment of the pipeline: on the caller's thread when the step
+     * scheduler has room and nothing waits (or there is no scheduler), else as a queued job.
+     */
+    private Mono<Verdict> advance(Exchange exchange, Pipeline pipeline, int index, @Nullable Step continuation,
+            Layer continuationLayer) {
+        SloScheduler slo = settings.slo();
+        if (slo == null) {
+            return segment(exchange, pipeline, index, continuation, continuationLayer);
+        }
+        if (exchange.overBudget() && slo.config().overBudget() == OverBudget.REJECT) {
+            return failed(ZerverError.of(ErrorKind.OVERLOADED, "request", "cpu_budget"));
+        }
+        Supplier<Mono<Verdict>> segment = () -> budgets.measure(exchange,
+                () -> segment(exchange, pipeline, index, continuation, continuationLayer));
+        if (!exchange.overBudget() && slo.tryRunNow()) {
+            try {
+                return segment.get();
+            } finally {
+                slo.release();
+            }
+        }
+        return StepJob.schedule(slo, exchange, segment, settings);
+    }
+
+    /**
      * Runs steps from {@code index}, starting with {@code continuation} when there is one,
      * until the pipeline answers, fails, or needs effects.
      */
-    private Mono<Verdict> advance(Exchange exchange, Pipeline pipeline, int index, @Nullable Step continuation,
+    private Mono<Verdict> segment(Exchange exchange, Pipeline pipeline, int index, @Nullable Step continuation,
             Layer continuationLayer) {
         int next = index;
         Step resume = continuation;
@@ -252,18 +282,6 @@ final class PipelineExecutor {
 
     private static ZerverError deadlineError() {
         return ZerverError.of(ErrorKind.TIMEOUT, "request", "deadline");
-    }
-
-    /** How a run ended, before errors are compensated and rendered. */
-    private record Verdict(@Nullable Response response, @Nullable ZerverError error) {
-
-        static Verdict answered(Response response) {
-            return new Verdict(response, null);
-        }
-
-        static Verdict failed(ZerverError error) {
-            return new Verdict(null, error);
-        }
     }
 
     private long relative(Exchange exchange) {

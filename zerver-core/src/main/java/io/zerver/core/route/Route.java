@@ -1,6 +1,7 @@
 package io.zerver.core.route;
 
 import io.zerver.core.pipeline.Pipeline;
+import io.zerver.core.schedule.Priority;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -14,17 +15,20 @@ public final class Route {
     private final RoutePattern pattern;
     private final Pipeline pipeline;
     private final @Nullable Duration timeout;
+    private final Priority priority;
+    private final boolean priorityHeader;
     private final boolean flow;
     private final String name;
     /** Position in declaration order, the last tie-breaker of precedence. */
     private final int order;
 
-    Route(String method, RoutePattern pattern, Pipeline pipeline, @Nullable Duration timeout, boolean flow,
-            int order) {
+    Route(String method, RoutePattern pattern, Pipeline pipeline, RouteSpec spec, boolean flow, int order) {
         this.method = method;
         this.pattern = pattern;
         this.pipeline = pipeline;
-        this.timeout = timeout;
+        this.timeout = spec.timeoutOrNull();
+        this.priority = spec.priorityClass();
+        this.priorityHeader = spec.priorityHeaderAllowed();
         this.flow = flow;
         this.name = name(method, pattern.pattern());
         this.order = order;
@@ -51,6 +55,16 @@ public final class Route {
     /** The route's deadline, or {@code null} for the engine default. */
     public @Nullable Duration timeout() {
         return timeout;
+    }
+
+    /** The priority class of the route's step jobs. Default interactive. */
+    public Priority priority() {
+        return priority;
+    }
+
+    /** Whether a request may lower its priority with the {@code X-Zerver-Priority} header. */
+    public boolean priorityHeaderAllowed() {
+        return priorityHeader;
     }
 
     /** Whether this is a flow mounted under {@code /flow/v1/}. */

@@ -2,6 +2,7 @@ package io.zerver.core.route;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.schedule.Priority;
 import io.zerver.core.step.Step;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ public final class RouteSpec {
     private final List<Step> before = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
     private @Nullable Duration timeout;
+    private Priority priority = Priority.INTERACTIVE;
+    private boolean priorityHeader;
 
     RouteSpec() {
     }
@@ -48,6 +51,21 @@ public final class RouteSpec {
         return this;
     }
 
+    /** The priority class of the route's work. Default {@link Priority#INTERACTIVE}. */
+    public RouteSpec priority(Priority priority) {
+        this.priority = requireNonNull(priority, "priority");
+        return this;
+    }
+
+    /**
+     * Lets a request lower (never raise) its priority with {@code X-Zerver-Priority: batch}.
+     * Off by default.
+     */
+    public RouteSpec allowPriorityHeader() {
+        this.priorityHeader = true;
+        return this;
+    }
+
     private static void add(List<Step> to, Step[] steps) {
         requireNonNull(steps, "steps");
         for (Step s : steps) {
@@ -65,5 +83,13 @@ public final class RouteSpec {
 
     @Nullable Duration timeoutOrNull() {
         return timeout;
+    }
+
+    Priority priorityClass() {
+        return priority;
+    }
+
+    boolean priorityHeaderAllowed() {
+        return priorityHeader;
     }
 }

@@ -244,7 +244,7 @@ public final class RouteTable {
                             + "' (expected: one route per method and pattern)");
                 }
                 Pipeline pipeline = Pipeline.of(name, globalSteps, d.spec().beforeSteps(), d.spec().mainSteps());
-                Route route = new Route(method, pattern, pipeline, d.spec().timeoutOrNull(), d.flow(), i);
+                Route route = new Route(method, pattern, pipeline, d.spec(), d.flow(), i);
                 byShape.put(method + " " + pattern.shape(), route);
                 routes.add(route);
             }

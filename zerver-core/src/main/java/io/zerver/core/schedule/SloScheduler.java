@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Orders step jobs: interactive before batch, earliest deadline first within a class, and
@@ -48,6 +50,15 @@ public final class SloScheduler {
             SchedulerListener listener) {
         return new SloScheduler(requireNonNull(config, "config"), requireNonNull(executor, "executor"),
                 requireNonNull(ticker, "ticker"), requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * A scheduler running queued jobs on its own pool of {@code maxConcurrent} threads
+     * named {@code zerver-step}, on {@code System.nanoTime()}.
+     */
+    public static SloScheduler create(SchedulerConfig config, SchedulerListener listener) {
+        Scheduler pool = Schedulers.newParallel("zerver-step", config.maxConcurrent(), true);
+        return create(config, pool::schedule, System::nanoTime, listener);
     }
 
     public SchedulerConfig config() {
@@ -172,7 +183,8 @@ public final class SloScheduler {
         return expiredCount.get();
     }
 
-    SchedulerListener listener() {
+    /** The listener metrics hang on. */
+    public SchedulerListener listener() {
         return listener;
     }
 }

@@ -66,6 +66,15 @@ public sealed interface TimelineEvent {
     record ParkWait(long at, String job, long waitNanos) implements TimelineEvent {
     }
 
+    /** A CPU budget applies to the request ({@code scope}: request or a compute task's name). */
+    record BudgetRegistered(long at, String scope, long budgetNanos) implements TimelineEvent {
+    }
+
+    /** The request went over its CPU budget; {@code action} is park or reject. */
+    record BudgetExceeded(long at, String scope, long usedNanos, long budgetNanos, String action)
+            implements TimelineEvent {
+    }
+
     /** The request failed with an error. */
     record Failed(long at, ZerverError error) implements TimelineEvent {
     }

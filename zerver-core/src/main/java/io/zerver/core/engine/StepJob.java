@@ -1,0 +1,92 @@
+package io.zerver.core.engine;
+
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.schedule.Job;
+import io.zerver.core.schedule.Priority;
+import io.zerver.core.schedule.SloScheduler;
+import io.zerver.core.timeline.TimelineEvent;
+import java.util.function.Supplier;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/** A pipeline segment waiting in the SLO scheduler's queue for its turn. */
+final class StepJob implements Job {
+
+    private final Exchange exchange;
+    private final MonoSink<Verdict> sink;
+    private final Supplier<Mono<Verdict>> segment;
+    private final EngineSettings settings;
+    private final boolean parked;
+    private volatile boolean cancelled;
+    private volatile Disposable running = () -> { };
+
+    private StepJob(Exchange exchange, MonoSink<Verdict> sink, Supplier<Mono<Verdict>> segment,
+            EngineSettings settings) {
+        this.exchange = exchange;
+        this.sink = sink;
+        this.segment = segment;
+        this.settings = settings;
+        this.parked = exchange.overBudget();
+    }
+
+    static Mono<Verdict> schedule(SloScheduler slo, Exchange exchange, Supplier<Mono<Verdict>> segment,
+            EngineSettings settings) {
+        return Mono.create(sink -> {
+            StepJob job = new StepJob(exchange, sink, segment, settings);
+            sink.onCancel(job::cancel);
+            slo.submit(job);
+        });
+    }
+
+    @Override
+    public Priority priority() {
+        // A request over its CPU budget yields: its jobs queue as batch work.
+        return parked ? Priority.BATCH : exchange.priority();
+    }
+
+    @Override
+    public long deadlineNanos() {
+        return exchange.deadlineNanos();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public void run(long queuedNanos) {
+        long at = settings.now() - exchange.startNanos();
+        String job = "step";
+        exchange.timeline().add(parked ? new TimelineEvent.ParkWait(at, job, queuedNanos)
+                : new TimelineEvent.QueueWait(at, job, queuedNanos));
+        if (parked) {
+            settings.slo().listener().parked(queuedNanos);
+        }
+        Mono<Verdict> next;
+        try {
+            next = segment.get();
+        } catch (RuntimeException e) {
+            sink.error(e);
+            return;
+        }
+        running = next.subscribe(sink::success, sink::error);
+    }
+
+    @Override
+    public void shed() {
+        sink.success(Verdict.failed(ZerverError.of(ErrorKind.OVERLOADED, "scheduler", "queue_full")));
+    }
+
+    @Override
+    public void expire() {
+        sink.success(Verdict.failed(ZerverError.of(ErrorKind.TIMEOUT, "request", "deadline")));
+    }
+
+    private void cancel() {
+        cancelled = true;
+        running.dispose();
+    }
+}
