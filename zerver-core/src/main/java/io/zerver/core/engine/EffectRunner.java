@@ -59,11 +59,24 @@ final class EffectRunner {
         long timeoutNanos = Math.min(saturatedNanos(effect.options().timeout()), remaining);
         record(exchange, new TimelineEvent.EffectStarted(start - exchange.startNanos(), index, effect.kind(),
                 effect.target(), slot, effect.required(), attempt));
+        Bulkheads bulkheads = settings.bulkheads();
+        String target = effect.target();
+        if (!bulkheads.tryAcquire(target)) {
+            EffectOutcome full = EffectOutcome.failure(index, effect,
+                    ZerverError.of(ErrorKind.OVERLOADED, family(effect), "bulkhead:" + target), start);
+            record(exchange, ended(exchange, effect, index, attempt, start, start, full, background));
+            return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, full, start);
+        }
         Mono<?> answer = call(exchange, effect, index, attempt, timeoutNanos);
         if (answer instanceof Callable<?> immediate) {
             // A handler that answers synchronously (Mono.just, Mono.error, Mono.fromSupplier)
             // has nothing a timer could interrupt: take its answer without scheduling one.
-            EffectOutcome outcome = immediate(exchange, effect, index, immediate);
+            EffectOutcome outcome;
+            try {
+                outcome = immediate(exchange, effect, index, immediate);
+            } finally {
+                bulkheads.release(target);
+            }
             long now = settings.now();
             record(exchange, ended(exchange, effect, index, attempt, start, now, outcome, background));
             return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
@@ -82,7 +95,8 @@ final class EffectRunner {
                                 effect.kind(), effect.target(), slot, effect.required(), attempt, now - start, 0,
                                 "cancelled", background));
                     }
-                });
+                })
+                .doFinally(signal -> bulkheads.release(target));
         return call.flatMap(outcome -> {
             long now = settings.now();
             if (ended.compareAndSet(false, true)) {

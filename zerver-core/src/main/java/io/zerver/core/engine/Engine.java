@@ -204,6 +204,16 @@ public final class Engine {
         return settings.limits();
     }
 
+    /** Effects in flight now per capped target, for metrics and health. */
+    public Map<String, Integer> inFlightByTarget() {
+        return settings.bulkheads().snapshot();
+    }
+
+    /** The step scheduler, if one was configured. */
+    public java.util.Optional<SloScheduler> stepScheduler() {
+        return java.util.Optional.ofNullable(settings.slo());
+    }
+
     /** Configures an {@link Engine}. Only the routes are required. */
     public static final class Builder {
 
@@ -219,6 +229,7 @@ public final class Engine {
         private Clock clock = Clock.systemUTC();
         private Supplier<RandomGenerator> random = ThreadLocalRandom::current;
         private @Nullable SloScheduler slo;
+        private BulkheadLimits bulkheads = BulkheadLimits.unlimited();
 
         private Builder() {
         }
@@ -302,11 +313,18 @@ public final class Engine {
             return this;
         }
 
+        /** Caps on effects in flight per target. Unlimited by default. */
+        public Builder bulkheads(BulkheadLimits limits) {
+            this.bulkheads = requireNonNull(limits, "limits");
+            return this;
+        }
+
         public Engine build() {
             Scheduler scheduler = timer != null ? timer : Schedulers.parallel();
             LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
             return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,
-                    compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random, slo));
+                    compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random, slo,
+                    new Bulkheads(bulkheads)));
         }
 
         private static Duration positive(String name, Duration d) {
