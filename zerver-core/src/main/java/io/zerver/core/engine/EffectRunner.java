@@ -129,8 +129,9 @@ final class EffectRunner {
             return Mono.error(new ZerverException(ErrorKind.INTERNAL, "effect", "no_handler:" + effect.kind()));
         }
         try {
-            Mono<?> result = handler.perform(effect,
-                    new EffectContext(exchange.requestId(), attempt, Duration.ofNanos(timeoutNanos)));
+            Mono<?> result = handler.perform(effect, new EffectContext(exchange.requestId(), attempt,
+                    Duration.ofNanos(timeoutNanos),
+                    event -> record(exchange, event.apply(settings.now() - exchange.startNanos()))));
             return result == null ? Mono.error(new IllegalStateException("handler returned null")) : result;
         } catch (RuntimeException e) {
             return Mono.error(e);
