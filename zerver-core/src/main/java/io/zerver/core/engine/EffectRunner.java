@@ -50,15 +50,16 @@ final class EffectRunner {
         long start = settings.now();
         long remaining = deadlineNanos - start;
         String slot = slotName(effect.slot());
-        if (remaining <= 0) {
-            ZerverError error = ZerverError.of(ErrorKind.TIMEOUT, family(effect), "deadline");
-            record(exchange, new TimelineEvent.EffectEnded(start - exchange.startNanos(), index, effect.kind(),
-                    effect.target(), slot, effect.required(), attempt, 0, 0, error.kind().label(), background));
-            return Mono.just(EffectOutcome.failure(index, effect, error, start));
-        }
-        long timeoutNanos = Math.min(saturatedNanos(effect.options().timeout()), remaining);
+        // Every attempt records a start and an end, so observers can pair them.
         record(exchange, new TimelineEvent.EffectStarted(start - exchange.startNanos(), index, effect.kind(),
                 effect.target(), slot, effect.required(), attempt));
+        if (remaining <= 0) {
+            EffectOutcome late = EffectOutcome.failure(index, effect,
+                    ZerverError.of(ErrorKind.TIMEOUT, family(effect), "deadline"), start);
+            record(exchange, ended(exchange, effect, index, attempt, start, start, late, background));
+            return Mono.just(late);
+        }
+        long timeoutNanos = Math.min(saturatedNanos(effect.options().timeout()), remaining);
         Bulkheads bulkheads = settings.bulkheads();
         String target = effect.target();
         if (!bulkheads.tryAcquire(target)) {
