@@ -164,13 +164,12 @@ class StepSchedulingTests {
         });
     }
 
-    @Test
-    void requestOverItsCpuBudgetIsRejectedWhenConfigured() {
-        SloScheduler slo = scheduler(SchedulerConfig.defaults()
-                .withRequestCpuBudget(Duration.ofMillis(2), OverBudget.REJECT));
+    /** A route whose first step burns 10 ms of CPU, then waits for an effect, then answers. */
+    private Engine hogEngine(OverBudget policy) {
+        SloScheduler slo = scheduler(SchedulerConfig.defaults().withRequestCpuBudget(Duration.ofMillis(2), policy));
         Step needSomething = Step.of("pause", ctx -> Decision.need(io.zerver.core.effect.Effects.dbGet("k")
                 .optional()));
-        Engine engine = Engine.builder().scheduler(time).stepScheduler(slo)
+        return Engine.builder().scheduler(time).stepScheduler(slo)
                 .handlers(new io.zerver.core.effect.InMemoryKv().handlers())
                 .routes(RouteTable.builder().get("/hog", r -> r.steps(burnCpu("hog", Duration.ofMillis(10)),
                         needSomething, answer("after"))).build())
@@ -180,8 +179,12 @@ class StepSchedulingTests {
                         lastTimeline.set(timeline);
                     }
                 }).build();
+    }
 
-        Response response = engine.handle(Request.of("GET", "/hog")).block(Duration.ofSeconds(5));
+    @Test
+    void requestOverItsCpuBudgetIsRejectedWhenConfigured() {
+        Response response = hogEngine(OverBudget.REJECT).handle(Request.of("GET", "/hog"))
+                .block(Duration.ofSeconds(5));
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.bodyAsString()).contains("cpu_budget");
@@ -192,22 +195,8 @@ class StepSchedulingTests {
 
     @Test
     void requestOverItsCpuBudgetIsParkedWhenConfigured() {
-        SloScheduler slo = scheduler(SchedulerConfig.defaults()
-                .withRequestCpuBudget(Duration.ofMillis(2), OverBudget.PARK));
-        Step needSomething = Step.of("pause", ctx -> Decision.need(io.zerver.core.effect.Effects.dbGet("k")
-                .optional()));
-        Engine engine = Engine.builder().scheduler(time).stepScheduler(slo)
-                .handlers(new io.zerver.core.effect.InMemoryKv().handlers())
-                .routes(RouteTable.builder().get("/hog", r -> r.steps(burnCpu("hog", Duration.ofMillis(10)),
-                        needSomething, answer("after"))).build())
-                .observer(new TimelineObserver() {
-                    @Override
-                    public void onStart(Timeline timeline) {
-                        lastTimeline.set(timeline);
-                    }
-                }).build();
-
-        Response response = engine.handle(Request.of("GET", "/hog")).block(Duration.ofSeconds(5));
+        Response response = hogEngine(OverBudget.PARK).handle(Request.of("GET", "/hog"))
+                .block(Duration.ofSeconds(5));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(lastTimeline.get().events(TimelineEvent.BudgetRegistered.class)).hasSize(1);
