@@ -83,12 +83,17 @@ final class EffectRunner {
             return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
         }
         AtomicBoolean ended = new AtomicBoolean();
-        Mono<EffectOutcome> call = answer
-                .timeout(Duration.ofNanos(timeoutNanos), settings.timer())
+        Mono<EffectOutcome> answered = answer
                 .<EffectOutcome>map(value -> EffectOutcome.success(index, effect, value, settings.now()))
                 .switchIfEmpty(Mono.fromSupplier(() -> EffectOutcome.success(index, effect, null, settings.now())))
                 .onErrorResume(e -> Mono.fromSupplier(() -> EffectOutcome.failure(index, effect,
-                        errorOf(exchange, effect, e), settings.now())))
+                        errorOf(exchange, effect, e), settings.now())));
+        // An attempt cut short by the request's deadline, not by its own timeout, reports the deadline.
+        ZerverError timedOut = timeoutNanos < saturatedNanos(effect.options().timeout())
+                ? ZerverError.of(ErrorKind.TIMEOUT, "request", "deadline")
+                : ZerverError.of(ErrorKind.TIMEOUT, family(effect), "timeout");
+        Mono<EffectOutcome> call = LazyTimeout.within(answered, timeoutNanos, settings.timer(),
+                        () -> EffectOutcome.failure(index, effect, timedOut, settings.now()))
                 .doOnCancel(() -> {
                     if (ended.compareAndSet(false, true)) {
                         long now = settings.now();

@@ -57,7 +57,8 @@ final class PipelineExecutor {
             if (!(run instanceof Fuseable.ScalarCallable)) {
                 // Only a run still waiting for effects needs a timer; a pipeline that answered
                 // synchronously is done before any deadline could fire.
-                run = run.timeout(Duration.ofNanos(Math.max(1, exchange.remainingNanos())), settings.timer());
+                run = LazyTimeout.within(run, exchange.remainingNanos(), settings.timer(),
+                        () -> Verdict.failed(deadlineError()));
             }
             return run;
         })

@@ -163,9 +163,11 @@ class DeadlineAndRetryTests {
         assertThat(h.answeredAfterMillis).isBetween(200L, 205L);
         assertThat(h.effects.wasCancelled("k")).isTrue();
         h.advance(Duration.ofSeconds(2));
+        // The attempt ends once, cut at the deadline (by its own capped timer or by the
+        // request's); the late result never lands.
         assertThat(h.timeline().events(TimelineEvent.EffectEnded.class))
                 .extracting(TimelineEvent.EffectEnded::outcome)
-                .containsExactly("cancelled");
+                .singleElement().isIn("cancelled", "Timeout");
     }
 
     @Test
