@@ -1,0 +1,83 @@
+package io.zerver.effects.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.regex.Pattern;
+
+/**
+ * How {@link JdbcKvEffects} uses its database. Immutable; the withers return copies.
+ *
+ * @param table the key/value table, a plain SQL identifier
+ * @param idempotencyTable the table recording the outcome of writes carrying an idempotency key
+ * @param threads the threads JDBC calls run on; 0 for the connection pool's size (Hikari's
+ *     maximum pool size, else 10)
+ * @param queuedTasksPerThread how many calls may wait for each thread once all are busy;
+ *     beyond that a call fails at once with Overloaded ("db", "queue_full")
+ * @param maxScanLimit the largest {@code limit} a scan may ask for
+ */
+public record JdbcKvConfig(String table, String idempotencyTable, int threads, int queuedTasksPerThread,
+        int maxScanLimit) {
+
+    /** The key/value table by default. */
+    public static final String DEFAULT_TABLE = "zerver_kv";
+    /** The idempotency table by default. */
+    public static final String DEFAULT_IDEMPOTENCY_TABLE = "zerver_idempotency";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final JdbcKvConfig DEFAULTS =
+            new JdbcKvConfig(DEFAULT_TABLE, DEFAULT_IDEMPOTENCY_TABLE, 0, 256, 1000);
+
+    public JdbcKvConfig {
+        requireIdentifier("table", table);
+        requireIdentifier("idempotencyTable", idempotencyTable);
+        if (table.equalsIgnoreCase(idempotencyTable)) {
+            throw new IllegalArgumentException("idempotencyTable: " + idempotencyTable
+                    + " (expected: a table other than table " + table + ")");
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads: " + threads + " (expected: >= 0, 0 for the pool size)");
+        }
+        if (queuedTasksPerThread < 1) {
+            throw new IllegalArgumentException("queuedTasksPerThread: " + queuedTasksPerThread + " (expected: >= 1)");
+        }
+        if (maxScanLimit < 1) {
+            throw new IllegalArgumentException("maxScanLimit: " + maxScanLimit + " (expected: >= 1)");
+        }
+    }
+
+    /**
+     * Tables {@code zerver_kv} and {@code zerver_idempotency}, threads sized to the
+     * connection pool, 256 calls queued per thread, scans of at most 1000 entries.
+     */
+    public static JdbcKvConfig defaults() {
+        return DEFAULTS;
+    }
+
+    public JdbcKvConfig withTable(String newTable) {
+        return new JdbcKvConfig(newTable, idempotencyTable, threads, queuedTasksPerThread, maxScanLimit);
+    }
+
+    public JdbcKvConfig withIdempotencyTable(String newTable) {
+        return new JdbcKvConfig(table, newTable, threads, queuedTasksPerThread, maxScanLimit);
+    }
+
+    public JdbcKvConfig withThreads(int newThreads) {
+        return new JdbcKvConfig(table, idempotencyTable, newThreads, queuedTasksPerThread, maxScanLimit);
+    }
+
+    public JdbcKvConfig withQueuedTasksPerThread(int newQueued) {
+        return new JdbcKvConfig(table, idempotencyTable, threads, newQueued, maxScanLimit);
+    }
+
+    public JdbcKvConfig withMaxScanLimit(int newLimit) {
+        return new JdbcKvConfig(table, idempotencyTable, threads, queuedTasksPerThread, newLimit);
+    }
+
+    private static void requireIdentifier(String name, String value) {
+        requireNonNull(value, name);
+        if (!IDENTIFIER.matcher(value).matches()) {
+            throw new IllegalArgumentException(name + ": \"" + value
+                    + "\" (expected: a letter or _, then up to 62 letters, digits or _)");
+        }
+    }
+}

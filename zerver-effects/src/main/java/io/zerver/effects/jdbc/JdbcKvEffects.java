@@ -1,0 +1,139 @@
+package io.zerver.effects.jdbc;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zerver.core.effect.DbDelete;
+import io.zerver.core.effect.DbGet;
+import io.zerver.core.effect.DbPut;
+import io.zerver.core.effect.DbScan;
+import io.zerver.core.effect.EffectHandlers;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ZerverException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Handles the DB effects ({@link DbGet}, {@link DbPut}, {@link DbDelete}, {@link DbScan})
+ * with a table of a JDBC database: SQLite (see {@link SqliteDataSources}) or one that speaks
+ * standard SQL, such as PostgreSQL.
+ *
+ * <pre>{@code
+ * JdbcKvEffects kv = JdbcKvEffects.create(SqliteDataSources.create(dataDir.resolve("zerver.db"), 8),
+ *         JdbcKvConfig.defaults());
+ * EffectHandlers handlers = kv.registerOn(EffectHandlers.builder()).build();
+ * }</pre>
+ *
+ * <p>Every JDBC call runs on a bounded pool of threads named {@code zerver-jdbc}, never on
+ * the subscriber's thread, and only once subscribed to. When all threads are busy and
+ * their queues full, an effect fails at once with Overloaded ("db", "queue_full"). A
+ * database that cannot answer fails it with UpstreamUnavailable ("db", "unavailable"),
+ * which the engine may retry; a broken constraint with Internal ("db", "constraint"); a
+ * missing key with NotFound ("db", key); a scan over {@link JdbcKvConfig#maxScanLimit()}
+ * with InvalidInput ("db", "scan_limit").
+ *
+ * <p>Keys are ordered by code point (the order of their UTF-8 bytes). Writes carrying an
+ * idempotency key are applied at most once per key (see {@link DbPut} and {@link DbDelete}).
+ * The tables are created on first use. {@link #close()} stops the threads; the
+ * {@code DataSource} belongs to the caller.
+ */
+public final class JdbcKvEffects implements AutoCloseable {
+
+    /** The prefix of the names of the threads JDBC calls run on. */
+    public static final String THREAD_NAME = "zerver-jdbc";
+
+    private static final int THREADS_WITHOUT_POOL_SIZE = 10;
+    private static final int IDLE_THREAD_TTL_SECONDS = 60;
+
+    private final KvStore store;
+    private final JdbcKvConfig config;
+    private final Scheduler scheduler;
+    private final KvMetrics metrics;
+    private volatile boolean closed;
+
+    private JdbcKvEffects(KvStore store, JdbcKvConfig config, Scheduler scheduler, KvMetrics metrics) {
+        this.store = store;
+        this.config = config;
+        this.scheduler = scheduler;
+        this.metrics = metrics;
+    }
+
+    /** Handlers over {@code dataSource}, without metrics. */
+    public static JdbcKvEffects create(DataSource dataSource, JdbcKvConfig config) {
+        return create(dataSource, config, null);
+    }
+
+    /** Handlers over {@code dataSource}, reporting to {@code registry} when not null. */
+    public static JdbcKvEffects create(DataSource dataSource, JdbcKvConfig config, @Nullable MeterRegistry registry) {
+        requireNonNull(dataSource, "dataSource");
+        requireNonNull(config, "config");
+        int threads = config.threads() > 0 ? config.threads() : poolSize(dataSource);
+        Scheduler scheduler = Schedulers.newBoundedElastic(threads, config.queuedTasksPerThread(), THREAD_NAME,
+                IDLE_THREAD_TTL_SECONDS, true);
+        KvStore store = new KvStore(new Transactions(dataSource), config, Clock.systemUTC());
+        return new JdbcKvEffects(store, config, scheduler, new KvMetrics(registry));
+    }
+
+    /** Registers these handlers for the four DB effects, replacing any registered before. */
+    public EffectHandlers.Builder registerOn(EffectHandlers.Builder builder) {
+        requireNonNull(builder, "builder");
+        return builder.on(DbGet.class, (e, c) -> run("get", () -> store.get(requireNonNull(e.key(), "key"))))
+                .on(DbPut.class, (e, c) -> run("put", () -> store.put(requireNonNull(e.key(), "key"),
+                        requireNonNull(e.value(), "value"), e.options().idempotencyKey())))
+                .on(DbDelete.class, (e, c) -> run("delete", () -> store.delete(requireNonNull(e.key(), "key"),
+                        e.options().idempotencyKey())))
+                .on(DbScan.class, (e, c) -> scan(e));
+    }
+
+    /** These handlers alone. */
+    public EffectHandlers handlers() {
+        return registerOn(EffectHandlers.builder()).build();
+    }
+
+    /** Stops the JDBC threads; effects performed afterwards fail with UpstreamUnavailable ("db", "closed"). */
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.dispose();
+    }
+
+    private Mono<?> scan(DbScan effect) {
+        if (effect.limit() > config.maxScanLimit()) {
+            return Mono.error(new ZerverException(ErrorKind.INVALID_INPUT, JdbcErrors.WHAT, "scan_limit"));
+        }
+        return run("scan", () -> store.scan(effect.prefix(), effect.after(), effect.limit()));
+    }
+
+    private <T> Mono<T> run(String op, Callable<T> call) {
+        return Mono.defer(() -> {
+            if (closed) {
+                return Mono.error(new ZerverException(ErrorKind.UPSTREAM_UNAVAILABLE, JdbcErrors.WHAT, "closed"));
+            }
+            KvMetrics.Sample sample = metrics.start(op);
+            return Mono.fromCallable(call)
+                    .subscribeOn(scheduler)
+                    .onErrorMap(JdbcErrors::toZerver)
+                    .doOnSuccess(value -> sample.stop("success"))
+                    .doOnError(error -> sample.stop(KvMetrics.outcomeOf(error)))
+                    .doOnCancel(() -> sample.stop("cancelled"));
+        });
+    }
+
+    private static int poolSize(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                return Math.max(1, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize());
+            }
+        } catch (SQLException ignored) {
+            // Not a pool we can ask: use the default.
+        }
+        return THREADS_WITHOUT_POOL_SIZE;
+    }
+}

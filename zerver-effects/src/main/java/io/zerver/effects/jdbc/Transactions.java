@@ -1,0 +1,154 @@
+package io.zerver.effects.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+
+/**
+ * Reads and write transactions over a {@code DataSource}. Blocking: callers run it on the
+ * JDBC threads.
+ *
+ * <p>Reads are single statements in auto-commit mode. Writes run in a transaction on one
+ * connection: on SQLite it is begun with {@code BEGIN IMMEDIATE}, which takes the write
+ * lock up front and so waits for other writers within the busy timeout; a deferred
+ * transaction that reads and then writes would instead fail with SQLITE_BUSY at once. On
+ * other databases it is an ordinary JDBC transaction.
+ */
+final class Transactions {
+
+    private final DataSource dataSource;
+    private final JdbcClient reads;
+    private final SQLExceptionTranslator translator;
+    private volatile @Nullable Dialect dialect;
+
+    Transactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        this.translator = template.getExceptionTranslator();
+        this.reads = JdbcClient.create(template);
+    }
+
+    /** Runs single statements, each committed on its own. */
+    JdbcClient reads() {
+        return reads;
+    }
+
+    /** The database's dialect, known once a first transaction ran. */
+    Dialect dialect() throws SQLException {
+        Dialect known = dialect;
+        if (known != null) {
+            return known;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return dialect(connection);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one write transaction and commits it, or rolls it back when
+     * {@code work} or the commit fails, rethrowing the failure.
+     */
+    <T> T write(Function<JdbcClient, T> work) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        boolean broken = false;
+        try {
+            Dialect d = dialect(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            try {
+                begin(d, connection);
+                try {
+                    T result = work.apply(clientOn(connection));
+                    commit(d, connection);
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    broken = !rollback(d, connection, e);
+                    throw e;
+                }
+            } finally {
+                if (!broken && connection.getAutoCommit() != autoCommit) {
+                    connection.setAutoCommit(autoCommit);
+                }
+            }
+        } finally {
+            if (broken) {
+                evict(connection);
+            }
+            connection.close();
+        }
+    }
+
+    private Dialect dialect(Connection connection) throws SQLException {
+        Dialect known = dialect;
+        if (known == null) {
+            known = Dialect.of(connection);
+            dialect = known;
+        }
+        return known;
+    }
+
+    private JdbcClient clientOn(Connection connection) {
+        JdbcTemplate template = new JdbcTemplate();
+        template.setDataSource(new SingleConnectionDataSource(connection, true));
+        template.setExceptionTranslator(translator);
+        return JdbcClient.create(template);
+    }
+
+    private static void begin(Dialect dialect, Connection connection) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            execute(connection, "BEGIN IMMEDIATE");
+        } else {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    private static void commit(Dialect dialect, Connection connection) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            execute(connection, "COMMIT");
+        } else {
+            connection.commit();
+        }
+    }
+
+    /** Rolls back; false when that failed too, so the connection must not be reused. */
+    private static boolean rollback(Dialect dialect, Connection connection, Throwable cause) {
+        try {
+            if (dialect == Dialect.SQLITE) {
+                execute(connection, "ROLLBACK");
+            } else {
+                connection.rollback();
+            }
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Takes a connection whose transaction state is unknown out of the pool, where the pool allows it. */
+    private void evict(Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // Closing it below is all that is left to do.
+        }
+    }
+}
