@@ -90,7 +90,9 @@ class ReqTestTests {
         ReqTest.Result result = ReqTest.get("/todos/7").param("id", "7").seed(USER, "ann").run(LOAD);
 
         assertThat(result.status()).isEqualTo(500);
-        assertThat(result.body()).contains("unscripted db.get");
+        assertThat(result.body()).doesNotContain("unscripted");
+        assertThat(result.timeline().events(TimelineEvent.EffectEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).startsWith("unscripted db.get"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.zerver.core.engine.Exchange.PendingCompensation;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.timeline.TimelineEvent;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +24,11 @@ final class Compensator {
         this.runner = runner;
     }
 
-    Mono<Void> compensate(Exchange exchange) {
+    /** The compensations still pending for {@code exchange}, newest first, or null when there are none. */
+    @Nullable Mono<Void> compensate(Exchange exchange) {
         List<PendingCompensation> pending = exchange.drainCompensationsNewestFirst();
         if (pending.isEmpty()) {
-            return Mono.empty();
+            return null;
         }
         // Compensations get their own budget: the request's deadline may be what failed it.
         long deadline = EffectRunner.saturatedAdd(settings.now(),
@@ -34,7 +36,7 @@ final class Compensator {
         return Flux.fromIterable(pending)
                 .concatMap(c -> {
                     long start = settings.now();
-                    return runner.run(exchange, c.undo(), -1, deadline, false)
+                    return runner.run(exchange, c.undo(), -1, deadline, () -> false)
                             .doOnNext(outcome -> report(exchange, c, outcome, start));
                 })
                 .then();

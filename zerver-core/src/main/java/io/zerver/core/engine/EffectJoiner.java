@@ -65,7 +65,7 @@ final class EffectJoiner {
                     continue;
                 }
                 int index = i;
-                exchange.addBackground(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), true)
+                exchange.addBackground(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), resolved::get)
                         .subscribe(outcome -> {
                             if (!resolved.get()) {
                                 optional.set(index, outcome);
@@ -93,7 +93,7 @@ final class EffectJoiner {
     private Mono<JoinResult> sequential(Exchange exchange, Need need) {
         List<Effect> effects = need.effects();
         Flux<EffectOutcome> inOrder = Flux.range(0, effects.size())
-                .concatMap(i -> runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), false));
+                .concatMap(i -> runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), EffectJoiner::inForeground));
         return switch (need.join()) {
             case ALL, ALL_REQUIRED -> inOrder.takeUntil(EffectOutcome::failedRequired)
                     .collectList()
@@ -105,10 +105,14 @@ final class EffectJoiner {
         };
     }
 
+    private static boolean inForeground() {
+        return false;
+    }
+
     private List<Mono<EffectOutcome>> runAll(Exchange exchange, List<Effect> effects, List<Integer> indices) {
         List<Mono<EffectOutcome>> runs = new ArrayList<>(indices.size());
         for (int i : indices) {
-            runs.add(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), false));
+            runs.add(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), EffectJoiner::inForeground));
         }
         return runs;
     }
@@ -139,7 +143,7 @@ final class EffectJoiner {
     private static @Nullable ZerverError firstRequiredError(List<EffectOutcome> finished) {
         for (EffectOutcome o : finished) {
             if (o.failedRequired()) {
-                return o.error();
+                return o.publicError();
             }
         }
         return null;

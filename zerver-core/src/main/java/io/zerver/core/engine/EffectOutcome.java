@@ -1,7 +1,9 @@
 package io.zerver.core.engine;
 
 import io.zerver.core.effect.Effect;
+import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
+import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,23 @@ record EffectOutcome(int index, Effect effect, @Nullable Object value, @Nullable
 
     boolean succeeded() {
         return error == null;
+    }
+
+    /**
+     * The error as the client may see it. A NotFound or Internal error of a handler names
+     * storage keys, paths or internals: the client gets the effect's family and its slot
+     * (or kind) instead; the full key stays in the timeline.
+     */
+    @Nullable ZerverError publicError() {
+        ZerverError e = error;
+        if (e == null || e.what().equals("request")) {
+            return e;
+        }
+        if (e.kind() == ErrorKind.NOT_FOUND || e.kind() == ErrorKind.INTERNAL) {
+            Slot<?> slot = effect.slot();
+            return ZerverError.of(e.kind(), EffectRunner.family(effect), slot != null ? slot.name() : effect.kind());
+        }
+        return e;
     }
 
     boolean failedRequired() {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
@@ -36,9 +37,10 @@ final class EffectRunner {
 
     /**
      * @param deadlineNanos when the effect must be done by, on the engine's ticker
-     * @param background whether the request no longer waits for it
+     * @param background whether, when the attempt ends, the request no longer waits for it
      */
-    Mono<EffectOutcome> run(Exchange exchange, Effect effect, int index, long deadlineNanos, boolean background) {
+    Mono<EffectOutcome> run(Exchange exchange, Effect effect, int index, long deadlineNanos,
+            BooleanSupplier background) {
         return Mono.defer(() -> {
             exchange.inFlight().incrementAndGet();
             return attempt(exchange, effect, index, 1, deadlineNanos, background);
@@ -46,7 +48,7 @@ final class EffectRunner {
     }
 
     private Mono<EffectOutcome> attempt(Exchange exchange, Effect effect, int index, int attempt,
-            long deadlineNanos, boolean background) {
+            long deadlineNanos, BooleanSupplier background) {
         long start = settings.now();
         long remaining = deadlineNanos - start;
         String slot = slotName(effect.slot());
@@ -99,7 +101,7 @@ final class EffectRunner {
                         long now = settings.now();
                         record(exchange, new TimelineEvent.EffectEnded(now - exchange.startNanos(), index,
                                 effect.kind(), effect.target(), slot, effect.required(), attempt, now - start, 0,
-                                "cancelled", background));
+                                "cancelled", null, background.getAsBoolean()));
                     }
                 })
                 .doFinally(signal -> bulkheads.release(target));
@@ -122,11 +124,12 @@ final class EffectRunner {
     }
 
     private static TimelineEvent.EffectEnded ended(Exchange exchange, Effect effect, int index, int attempt,
-            long start, long now, EffectOutcome outcome, boolean background) {
+            long start, long now, EffectOutcome outcome, BooleanSupplier background) {
         ZerverError error = outcome.error();
         return new TimelineEvent.EffectEnded(now - exchange.startNanos(), index, effect.kind(), effect.target(),
                 slotName(effect.slot()), effect.required(), attempt, now - start, bytes(outcome.value()),
-                error == null ? "ok" : error.kind().label(), background);
+                error == null ? "ok" : error.kind().label(), error == null ? null : error.key(),
+                background.getAsBoolean());
     }
 
     private Mono<?> call(Exchange exchange, Effect effect, int index, int attempt, long timeoutNanos) {
@@ -145,14 +148,14 @@ final class EffectRunner {
     }
 
     private Mono<EffectOutcome> retryOrDone(Exchange exchange, Effect effect, int index, int attempt,
-            long deadlineNanos, boolean background, EffectOutcome outcome, long now) {
+            long deadlineNanos, BooleanSupplier background, EffectOutcome outcome, long now) {
         ZerverError error = outcome.error();
         RetryPolicy policy = effect.options().retry();
         if (error == null || !error.kind().isTransient() || !policy.allowsRetryAfter(attempt)) {
             return Mono.just(outcome);
         }
         if (effect.isWrite() && effect.options().idempotencyKey() == null) {
-            skip(exchange, effect, index, attempt, now, "write_without_idempotency_key");
+            skip(exchange, effect, index, attempt + 1, now, "write_without_idempotency_key");
             return Mono.just(outcome);
         }
         Duration delay = policy.delay(attempt, settings.random().get());
@@ -198,7 +201,7 @@ final class EffectRunner {
 
     private static long bytes(@Nullable Object value) {
         if (value instanceof String s) {
-            return s.length();
+            return utf8Length(s);
         }
         if (value instanceof byte[] b) {
             return b.length;
@@ -210,6 +213,24 @@ final class EffectRunner {
             return c.size();
         }
         return 0;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     static long saturatedNanos(Duration d) {

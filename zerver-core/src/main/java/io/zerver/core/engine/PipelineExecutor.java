@@ -145,7 +145,7 @@ final class PipelineExecutor {
             JoinResult result, int next) {
         int succeeded = 0;
         for (EffectOutcome outcome : result.finished()) {
-            ZerverError error = outcome.error();
+            ZerverError error = outcome.publicError();
             if (error != null) {
                 exchange.lastError(error);
                 continue;
@@ -168,7 +168,7 @@ final class PipelineExecutor {
             // failed fails the request.
             EffectOutcome first = result.finished().get(0);
             if (first.failedRequired()) {
-                failure = first.error();
+                failure = first.publicError();
             }
         }
         Step continuation = need.continuation();
@@ -253,12 +253,28 @@ final class PipelineExecutor {
         return "continue";
     }
 
-    /** Fails the request: cancels background work, compensates, renders the error. */
+    /**
+     * Fails the request: cancels background work, compensates, renders the error. The
+     * answer waits for the compensations, but never past the deadline: then it goes out
+     * and the compensations finish on their own budget.
+     */
     private Mono<Response> fail(Exchange exchange, ZerverError error) {
         exchange.cancelBackground();
         exchange.timeline().add(new TimelineEvent.Failed(relative(exchange), error));
-        return compensator.compensate(exchange)
-                .then(Mono.fromSupplier(() -> settings.errorRenderer().render(error, exchange.requestId())));
+        Mono<Response> render = Mono.fromSupplier(() -> settings.errorRenderer().render(error, exchange.requestId()));
+        Mono<Void> compensations = compensator.compensate(exchange);
+        if (compensations == null) {
+            return render;
+        }
+        Mono<Void> running = compensations.cache();
+        running.subscribe();
+        long remaining = exchange.remainingNanos();
+        if (remaining <= 0) {
+            return render;
+        }
+        return running.timeout(Duration.ofNanos(remaining), settings.timer())
+                .onErrorResume(TimeoutException.class, e -> Mono.empty())
+                .then(render);
     }
 
     private static Mono<Verdict> failed(ZerverError error) {
@@ -267,7 +283,10 @@ final class PipelineExecutor {
 
     private void cancelled(Exchange exchange) {
         exchange.cancelBackground();
-        compensator.compensate(exchange).subscribe();
+        Mono<Void> compensations = compensator.compensate(exchange);
+        if (compensations != null) {
+            compensations.subscribe();
+        }
     }
 
     private ZerverError errorOf(Exchange exchange, Throwable e) {

@@ -235,6 +235,10 @@ public final class RouteTable {
             for (int i = 0; i < declarations.size(); i++) {
                 Declaration d = declarations.get(i);
                 String method = method(d.method());
+                if (!d.flow() && (d.target().equals("/flow") || d.target().startsWith("/flow/"))) {
+                    throw new IllegalArgumentException("route #" + (i + 1) + " '" + Route.name(method, d.target())
+                            + "' is under /flow/ (expected: flows, declared with flow(slug, method, spec), own it)");
+                }
                 RoutePattern pattern = RoutePattern.parse(d.flow() ? FLOW_PREFIX + slug(d.target()) : d.target());
                 String name = Route.name(method, pattern.pattern());
                 Route previous = byShape.get(method + " " + pattern.shape());

@@ -38,10 +38,13 @@ public sealed interface TimelineEvent {
 
     /**
      * An attempt of an effect ended. Outcome: {@code ok}, an error kind label, or
-     * {@code cancelled}.
+     * {@code cancelled}; {@code reason} is the handler's own key for a failure
+     * ({@code status_503}, {@code circuit_open}, a storage key), kept here and never sent
+     * to the client. {@code bytes} is the size of the result: UTF-8 bytes of text, bytes
+     * of a body, entries of a list.
      */
     record EffectEnded(long at, int index, String kind, String target, @Nullable String slot, boolean required,
-            int attempt, long durationNanos, long bytes, String outcome, boolean background)
+            int attempt, long durationNanos, long bytes, String outcome, @Nullable String reason, boolean background)
             implements TimelineEvent {
     }
 

@@ -86,11 +86,28 @@ class SynchronousHandlerTests {
     }
 
     @Test
-    void missingHandlerIs500NamingTheEffect() {
-        Response response = run(EffectHandlers.empty());
+    void missingHandlerIs500WithTheDetailOnlyInTheTimeline() {
+        EngineHarness h = new EngineHarness(RouteTable.builder().get("/r", r -> r.steps(
+                Step.named("fetch").writes(VALUE).run(ctx -> Decision.need(Effects.dbGet("k").into(VALUE))),
+                Step.named("answer").reads(VALUE).run(ctx -> Decision.done(Response.noContent())))).build(),
+                b -> b.handlers(EffectHandlers.empty()));
+
+        Response response = h.get("/r");
 
         assertThat(response.status()).isEqualTo(500);
-        assertThat(response.bodyAsString()).contains("no_handler:db.get");
+        assertThat(response.bodyAsString()).contains("\"what\":\"db\"", "\"key\":\"value\"")
+                .doesNotContain("no_handler");
+        assertThat(h.timeline().events(TimelineEvent.EffectEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("no_handler:db.get"));
+    }
+
+    @Test
+    void notFoundDoesNotLeakTheStorageKey() {
+        Response response = run(handler((e, c) -> Mono.error(new ZerverException(ErrorKind.NOT_FOUND, "db",
+                "todo:ann:42"))));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.bodyAsString()).doesNotContain("ann").contains("\"key\":\"value\"");
     }
 
     @Test

@@ -92,13 +92,15 @@ class ComputeEffectsTests {
     }
 
     @Test
-    void unknownTaskIs500NamingIt() {
+    void unknownTaskIs500NamingItOnlyInTheTimeline() {
         compute = ComputeEffects.builder(ComputeConfig.defaults()).build();
 
         Response response = call("nope", 1L);
 
         assertThat(response.status()).isEqualTo(500);
-        assertThat(response.bodyAsString()).contains("unknown_task:nope");
+        assertThat(response.bodyAsString()).doesNotContain("unknown_task");
+        assertThat(timeline.get().events(TimelineEvent.EffectEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).isEqualTo("unknown_task:nope"));
     }
 
     @Test
