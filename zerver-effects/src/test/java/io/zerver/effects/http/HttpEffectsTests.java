@@ -123,7 +123,8 @@ class HttpEffectsTests {
         Response response = run(http, Effects.httpGet(upstream.url(path)).into(RESULT).retry(THREE_TRIES));
 
         assertThat(response.status()).isEqualTo(404);
-        assertThat(response.bodyAsString()).contains("\"what\":\"http\"", "\"key\":\"status_404\"");
+        assertThat(response.bodyAsString()).contains("\"what\":\"http\"", "\"key\":\"result\"");
+        assertThat(errorKey(response)).isEqualTo("status_404");
         assertThat(upstream.hits(path)).isEqualTo(1);
     }
 

@@ -11,7 +11,12 @@ import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Need;
 import io.zerver.core.step.Step;
+import io.zerver.core.timeline.Timeline;
+import io.zerver.core.timeline.TimelineEvent;
+import io.zerver.core.timeline.TimelineObserver;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs effects through a real engine: a route whose first step needs them and whose second renders the slot. */
 final class Pipelines {
@@ -25,6 +30,8 @@ final class Pipelines {
                 .withHeader("X-Upstream-Method", r.headers().first("X-Echo-Method").orElse("-"))
                 .withHeader("X-Upstream-Test", r.headers().first("X-Echo-Test").orElse("-")));
     });
+
+    private static final AtomicReference<Timeline> LAST = new AtomicReference<>();
 
     private Pipelines() {
     }
@@ -41,14 +48,28 @@ final class Pipelines {
                 .routes(RouteTable.builder().get("/r", r -> r.steps(step, RENDER).timeout(Duration.ofSeconds(10)))
                         .build())
                 .handlers(http.registerOn(EffectHandlers.builder()).build())
+                .observer(new TimelineObserver() {
+                    @Override
+                    public void onStart(Timeline timeline) {
+                        LAST.set(timeline);
+                    }
+                })
                 .build();
         return engine.handle(Request.of("GET", "/r")).block(Duration.ofSeconds(15));
     }
 
-    /** The error key of an error response. */
+    /**
+     * The handler's key for the failure behind an error response: the reason of the last
+     * failed attempt, as the timeline keeps it (the client sees only the family and slot
+     * for NotFound and Internal errors).
+     */
     static String errorKey(Response response) {
-        String body = response.bodyAsString();
-        int at = body.indexOf("\"key\":\"");
-        return at < 0 ? body : body.substring(at + 7, body.indexOf('"', at + 7));
+        List<TimelineEvent.EffectEnded> ended = LAST.get().events(TimelineEvent.EffectEnded.class);
+        for (int i = ended.size() - 1; i >= 0; i--) {
+            if (ended.get(i).reason() != null) {
+                return ended.get(i).reason();
+            }
+        }
+        return response.bodyAsString();
     }
 }
