@@ -72,10 +72,19 @@ public final class FakeEffects {
     EffectHandlers handlers(Scheduler time) {
         EffectHandler<Effect> handler = (effect, context) -> perform(effect, time);
         EffectHandlers.Builder builder = EffectHandlers.builder();
-        for (Class<?> type : Effect.class.getPermittedSubclasses()) {
+        registerAll(builder, Effect.class, handler);
+        return builder.build();
+    }
+
+    /** Registers {@code handler} for every concrete effect type under {@code type}. */
+    private static void registerAll(EffectHandlers.Builder builder, Class<?> type, EffectHandler<Effect> handler) {
+        if (type.isSealed()) {
+            for (Class<?> sub : type.getPermittedSubclasses()) {
+                registerAll(builder, sub, handler);
+            }
+        } else {
             register(builder, type.asSubclass(Effect.class), handler);
         }
-        return builder.build();
     }
 
     private static <E extends Effect> void register(EffectHandlers.Builder builder, Class<E> type,

@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Removes a cached value; the slot, if any, gets whether it was there. */
-public record CacheDelete(String key, @Nullable Slot<Boolean> slot, EffectOptions options) implements Effect {
+public record CacheDelete(String key, @Nullable Slot<Boolean> slot, EffectOptions options) implements ConfigurableEffect<CacheDelete> {
 
     public CacheDelete {
         requireNonNull(options, "options");

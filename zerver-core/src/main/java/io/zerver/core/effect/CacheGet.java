@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Reads a cached value. A missing key fails with NotFound (what "cache"): declare it optional. */
-public record CacheGet(String key, @Nullable Slot<String> slot, EffectOptions options) implements Effect {
+public record CacheGet(String key, @Nullable Slot<String> slot, EffectOptions options) implements ConfigurableEffect<CacheGet> {
 
     public CacheGet {
         requireNonNull(options, "options");

@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Caches a value for {@code ttl}. Setting a value is idempotent, so it is not a write for retries. */
-public record CacheSet(String key, String value, java.time.Duration ttl, @Nullable Slot<Boolean> slot, EffectOptions options) implements Effect {
+public record CacheSet(String key, String value, java.time.Duration ttl, @Nullable Slot<Boolean> slot, EffectOptions options) implements ConfigurableEffect<CacheSet> {
 
     public CacheSet {
         requireNonNull(options, "options");

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the task's result type
  */
 public record Compute<T>(String task, @Nullable Object input, @Nullable Slot<T> slot, EffectOptions options)
-        implements Effect {
+        implements ConfigurableEffect<Compute<T>> {
 
     public Compute {
         requireNonNull(task, "task");

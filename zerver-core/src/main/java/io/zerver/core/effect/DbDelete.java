@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Deletes one key; the slot, if any, gets whether it existed. */
-public record DbDelete(String key, @Nullable Slot<Boolean> slot, EffectOptions options) implements Effect {
+public record DbDelete(String key, @Nullable Slot<Boolean> slot, EffectOptions options) implements ConfigurableEffect<DbDelete> {
 
     public DbDelete {
         requireNonNull(options, "options");

@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Reads one key; the slot gets the value. A missing key fails with NotFound (what "db"). */
-public record DbGet(String key, @Nullable Slot<String> slot, EffectOptions options) implements Effect {
+public record DbGet(String key, @Nullable Slot<String> slot, EffectOptions options) implements ConfigurableEffect<DbGet> {
 
     public DbGet {
         requireNonNull(options, "options");

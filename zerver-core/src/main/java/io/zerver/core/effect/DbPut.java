@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Writes one key; the slot, if any, gets true. */
-public record DbPut(String key, String value, @Nullable Slot<Boolean> slot, EffectOptions options) implements Effect {
+public record DbPut(String key, String value, @Nullable Slot<Boolean> slot, EffectOptions options) implements ConfigurableEffect<DbPut> {
 
     public DbPut {
         requireNonNull(options, "options");

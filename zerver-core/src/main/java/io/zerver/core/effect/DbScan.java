@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param options the common options
  */
 public record DbScan(String prefix, int limit, @Nullable String after, @Nullable Slot<List<KeyValue>> slot,
-        EffectOptions options) implements Effect {
+        EffectOptions options) implements ConfigurableEffect<DbScan> {
 
     public DbScan {
         requireNonNull(prefix, "prefix");

@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@link EffectOptions}: a timeout, a retry policy, whether it is required, and for
  * writes an idempotency key. The withers below return copies.
  */
-public sealed interface Effect permits DbGet, DbPut, DbDelete, DbScan, HttpCall, FileJsonRead, FileJsonWrite,
-        CacheGet, CacheSet, CacheDelete, Compute {
+public sealed interface Effect permits ConfigurableEffect {
 
     /** The operation, for timelines and metrics: {@code db.get}, {@code http.post}, ... */
     String kind();

@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Reads and parses a JSON file under the configured base directory. */
-public record FileJsonRead(String path, @Nullable Slot<Object> slot, EffectOptions options) implements Effect {
+public record FileJsonRead(String path, @Nullable Slot<Object> slot, EffectOptions options) implements ConfigurableEffect<FileJsonRead> {
 
     public FileJsonRead {
         requireNonNull(options, "options");

@@ -6,7 +6,7 @@ import io.zerver.core.slot.Slot;
 import org.jspecify.annotations.Nullable;
 
 /** Writes a JSON file atomically (temp file, then rename) under the base directory. */
-public record FileJsonWrite(String path, Object json, @Nullable Slot<Boolean> slot, EffectOptions options) implements Effect {
+public record FileJsonWrite(String path, Object json, @Nullable Slot<Boolean> slot, EffectOptions options) implements ConfigurableEffect<FileJsonWrite> {
 
     public FileJsonWrite {
         requireNonNull(options, "options");

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param options the common options
  */
 public record HttpCall(String method, URI url, Headers headers, byte[] body, boolean anyStatus,
-        @Nullable Slot<HttpResult> slot, EffectOptions options) implements Effect {
+        @Nullable Slot<HttpResult> slot, EffectOptions options) implements ConfigurableEffect<HttpCall> {
 
     public HttpCall {
         requireNonNull(method, "method");

@@ -23,6 +23,12 @@ final class CpuBudgets {
         this.settings = settings;
     }
 
+    /** Whether requests have a CPU budget. */
+    boolean active() {
+        SloScheduler slo = settings.slo();
+        return slo != null && slo.config().requestCpuBudget() != null;
+    }
+
     Mono<Verdict> measure(Exchange exchange, Supplier<Mono<Verdict>> segment) {
         SloScheduler slo = settings.slo();
         Duration budget = slo == null ? null : slo.config().requestCpuBudget();

@@ -2,6 +2,7 @@ package io.zerver.core.engine;
 
 import io.zerver.core.effect.Effect;
 import io.zerver.core.error.ZerverError;
+import io.zerver.core.step.Compensation;
 import io.zerver.core.step.Mode;
 import io.zerver.core.step.Need;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,17 +33,16 @@ final class EffectJoiner {
     }
 
     private Mono<JoinResult> parallel(Exchange exchange, Need need) {
-        List<Effect> effects = need.effects();
         return switch (need.join()) {
-            case ALL -> Flux.merge(runAll(exchange, effects, all(effects)))
+            case ALL -> merge(exchange, need, all(need))
                     .takeUntil(EffectOutcome::failedRequired)
                     .collectList()
                     .map(EffectJoiner::failOnRequired);
-            case ALL_REQUIRED -> allRequired(exchange, effects);
-            case ANY -> Flux.merge(runAll(exchange, effects, all(effects)))
+            case ALL_REQUIRED -> allRequired(exchange, need);
+            case ANY -> merge(exchange, need, all(need))
                     .next()
                     .map(first -> new JoinResult(List.of(first), null));
-            case FIRST_SUCCESS -> Flux.merge(runAll(exchange, effects, all(effects)))
+            case FIRST_SUCCESS -> merge(exchange, need, all(need))
                     .takeUntil(EffectOutcome::succeeded)
                     .collectList()
                     .map(EffectJoiner::firstSuccess);
@@ -54,7 +55,8 @@ final class EffectJoiner {
      * running finish in the background, reach only the timeline, and are cancelled if the
      * request fails.
      */
-    private Mono<JoinResult> allRequired(Exchange exchange, List<Effect> effects) {
+    private Mono<JoinResult> allRequired(Exchange exchange, Need need) {
+        List<Effect> effects = need.effects();
         return Mono.defer(() -> {
             List<Integer> required = new ArrayList<>();
             AtomicReferenceArray<EffectOutcome> optional = new AtomicReferenceArray<>(effects.size());
@@ -65,14 +67,14 @@ final class EffectJoiner {
                     continue;
                 }
                 int index = i;
-                exchange.addBackground(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), resolved::get)
+                exchange.addBackground(run(exchange, need, i, resolved::get)
                         .subscribe(outcome -> {
                             if (!resolved.get()) {
                                 optional.set(index, outcome);
                             }
                         }));
             }
-            return Flux.merge(runAll(exchange, effects, required))
+            return merge(exchange, need, required)
                     .takeUntil(EffectOutcome::failedRequired)
                     .collectList()
                     .map(finished -> {
@@ -91,9 +93,8 @@ final class EffectJoiner {
     }
 
     private Mono<JoinResult> sequential(Exchange exchange, Need need) {
-        List<Effect> effects = need.effects();
-        Flux<EffectOutcome> inOrder = Flux.range(0, effects.size())
-                .concatMap(i -> runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), EffectJoiner::inForeground));
+        Flux<EffectOutcome> inOrder = Flux.range(0, need.effects().size())
+                .concatMap(i -> run(exchange, need, i, EffectJoiner::inForeground));
         return switch (need.join()) {
             case ALL, ALL_REQUIRED -> inOrder.takeUntil(EffectOutcome::failedRequired)
                     .collectList()
@@ -109,17 +110,44 @@ final class EffectJoiner {
         return false;
     }
 
-    private List<Mono<EffectOutcome>> runAll(Exchange exchange, List<Effect> effects, List<Integer> indices) {
+    /** The effects at {@code indices}, all started at once, their outcomes in completion order. */
+    private Flux<EffectOutcome> merge(Exchange exchange, Need need, List<Integer> indices) {
         List<Mono<EffectOutcome>> runs = new ArrayList<>(indices.size());
         for (int i : indices) {
-            runs.add(runner.run(exchange, effects.get(i), i, exchange.deadlineNanos(), EffectJoiner::inForeground));
+            runs.add(run(exchange, need, i, EffectJoiner::inForeground));
         }
-        return runs;
+        // Concurrency = the number of effects: none waits for another to finish.
+        return Flux.merge(Flux.fromIterable(runs), Math.max(1, runs.size()));
     }
 
-    private static List<Integer> all(List<Effect> effects) {
-        List<Integer> indices = new ArrayList<>(effects.size());
-        for (int i = 0; i < effects.size(); i++) {
+    /**
+     * One effect of the need. Its undo, if the need names one, is registered the moment it
+     * succeeds, so that a request failing or abandoned while its siblings still run still
+     * compensates it.
+     */
+    private Mono<EffectOutcome> run(Exchange exchange, Need need, int index, BooleanSupplier background) {
+        Effect effect = need.effects().get(index);
+        // An abandoned request (deadline passed, client gone) starts no further effects.
+        Mono<EffectOutcome> run = Mono.defer(() -> exchange.abandoned()
+                ? Mono.empty()
+                : runner.run(exchange, effect, index, exchange.deadlineNanos(), background));
+        if (need.compensations().isEmpty()) {
+            return run;
+        }
+        return run.doOnNext(outcome -> {
+            if (outcome.succeeded()) {
+                for (Compensation c : need.compensations()) {
+                    if (c.effect().equals(effect)) {
+                        exchange.addCompensation(effect, c.undo());
+                    }
+                }
+            }
+        });
+    }
+
+    private static List<Integer> all(Need need) {
+        List<Integer> indices = new ArrayList<>(need.effects().size());
+        for (int i = 0; i < need.effects().size(); i++) {
             indices.add(i);
         }
         return indices;

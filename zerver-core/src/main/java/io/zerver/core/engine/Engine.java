@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -132,8 +133,9 @@ public final class Engine {
         requireNonNull(pipeline, "pipeline");
         return executor.execute(exchange, pipeline)
                 .map(response -> finish(exchange.timeline(), exchange, response))
-                .doOnCancel(() -> {
-                    if (exchange.markFinished()) {
+                .doFinally(signal -> {
+                    // After the cancel reached the executor, so its clean-up is recorded first.
+                    if (signal == SignalType.CANCEL && exchange.markFinished()) {
                         exchange.timeline().add(new TimelineEvent.Finished(relative(exchange.timeline()), 499));
                         settings.observer().onFinish(exchange.timeline());
                         exchange.runExitCallbacks();
@@ -156,7 +158,7 @@ public final class Engine {
     private Response error(Timeline timeline, ErrorKind kind, String what, String key) {
         ZerverError error = ZerverError.of(kind, what, key);
         timeline.add(new TimelineEvent.Failed(relative(timeline), error));
-        return settings.errorRenderer().render(error, timeline.requestId());
+        return PipelineExecutor.render(settings, error, timeline.requestId());
     }
 
     private String requestId(Request request) {

@@ -47,6 +47,8 @@ public final class Exchange {
     private final List<PendingCompensation> compensations = new ArrayList<>(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile boolean abandoned;
+    private boolean exited;
     private final Disposable.Composite background = Disposables.composite();
     private @Nullable Map<String, List<String>> query;
     private @Nullable Object json;
@@ -174,8 +176,17 @@ public final class Exchange {
         slots.put(slot, typed);
     }
 
-    void lastError(ZerverError error) {
+    void lastError(@Nullable ZerverError error) {
         this.lastError = error;
+    }
+
+    /** Marks the request answered by its deadline or left by its client: no more steps or effects. */
+    void abandon() {
+        abandoned = true;
+    }
+
+    boolean abandoned() {
+        return abandoned;
     }
 
     Map<String, List<String>> query() {
@@ -201,9 +212,15 @@ public final class Exchange {
     }
 
     void onExit(Runnable callback) {
+        requireNonNull(callback, "callback");
         synchronized (exitCallbacks) {
-            exitCallbacks.add(requireNonNull(callback, "callback"));
+            if (!exited) {
+                exitCallbacks.add(callback);
+                return;
+            }
         }
+        // The request already left: run it now rather than never.
+        runQuietly(callback);
     }
 
     void addCompensation(Effect forEffect, Effect undo) {
@@ -238,15 +255,20 @@ public final class Exchange {
     void runExitCallbacks() {
         List<Runnable> callbacks;
         synchronized (exitCallbacks) {
+            exited = true;
             callbacks = List.copyOf(exitCallbacks);
             exitCallbacks.clear();
         }
         for (Runnable r : callbacks) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "onExit callback of request " + requestId + " failed", e);
-            }
+            runQuietly(r);
+        }
+    }
+
+    private void runQuietly(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "onExit callback of request " + requestId + " failed", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.zerver.core.engine;
 
 import io.zerver.core.effect.Effect;
 import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ErrorRenderer;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;
 import io.zerver.core.http.Response;
@@ -9,7 +10,6 @@ import io.zerver.core.pipeline.Pipeline;
 import io.zerver.core.schedule.OverBudget;
 import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.slot.Slot;
-import io.zerver.core.step.Compensation;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Join;
 import io.zerver.core.step.Layer;
@@ -18,6 +18,7 @@ import io.zerver.core.step.Step;
 import io.zerver.core.step.UndeclaredSlotException;
 import io.zerver.core.timeline.TimelineEvent;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,8 +58,10 @@ final class PipelineExecutor {
             if (!(run instanceof Fuseable.ScalarCallable)) {
                 // Only a run still waiting for effects needs a timer; a pipeline that answered
                 // synchronously is done before any deadline could fire.
-                run = LazyTimeout.within(run, exchange.remainingNanos(), settings.timer(),
-                        () -> Verdict.failed(deadlineError()));
+                run = LazyTimeout.within(run, exchange.remainingNanos(), settings.timer(), () -> {
+                    exchange.abandon();
+                    return Verdict.failed(deadlineError());
+                });
             }
             return run;
         })
@@ -102,12 +105,18 @@ final class PipelineExecutor {
             Layer continuationLayer) {
         int next = index;
         Step resume = continuation;
+        Layer resumeLayer = continuationLayer;
         while (true) {
+            if (exchange.abandoned()) {
+                // The request was answered by its deadline or its client went away while
+                // this thread was still busy: nothing more may run for it.
+                return Mono.empty();
+            }
             Step step;
             Layer layer;
             if (resume != null) {
                 step = resume;
-                layer = continuationLayer;
+                layer = resumeLayer;
                 resume = null;
             } else if (next < pipeline.size()) {
                 step = pipeline.step(next);
@@ -133,35 +142,56 @@ final class PipelineExecutor {
                 if (refused != null) {
                     return failed(refused);
                 }
+                CompletableFuture<JoinResult> joined = joiner.perform(exchange, need).toFuture();
+                if (joined.isDone() && !joined.isCompletedExceptionally() && !budgets.active()) {
+                    // Every effect answered at once: settle here and go on in this loop, so
+                    // that a long run of such needs costs no stack depth and no thread hop.
+                    // (With a CPU budget, each resume is a new segment, measured on its own.)
+                    ZerverError failure = settle(exchange, pipeline, need, joined.join(), next);
+                    if (failure != null) {
+                        return failed(failure);
+                    }
+                    resume = need.continuation();
+                    resumeLayer = layer;
+                    continue;
+                }
                 int after = next;
-                return joiner.perform(exchange, need)
-                        .flatMap(result -> resume(exchange, pipeline, step, layer, need, result, after));
+                return Mono.fromFuture(joined).flatMap(result -> {
+                    ZerverError failure = settle(exchange, pipeline, need, result, after);
+                    return failure != null
+                            ? failed(failure)
+                            : advance(exchange, pipeline, after, need.continuation(), layer);
+                });
             }
             // Continue: on to the next step.
         }
     }
 
-    private Mono<Verdict> resume(Exchange exchange, Pipeline pipeline, Step step, Layer layer, Need need,
-            JoinResult result, int next) {
+    /**
+     * Writes what the need's effects produced to their slots and decides whether the
+     * request fails. Returns the failure, or null to go on.
+     */
+    private @Nullable ZerverError settle(Exchange exchange, Pipeline pipeline, Need need, JoinResult result,
+            int next) {
         int succeeded = 0;
+        ZerverError firstError = null;
         for (EffectOutcome outcome : result.finished()) {
             ZerverError error = outcome.publicError();
             if (error != null) {
-                exchange.lastError(error);
+                if (firstError == null) {
+                    firstError = error;
+                }
                 continue;
             }
             succeeded++;
             Slot<?> slot = outcome.effect().slot();
             Object value = outcome.value();
             if (slot != null && value != null) {
-                exchange.write(slot, value, step.name());
-            }
-            for (Compensation c : need.compensations()) {
-                if (c.effect().equals(outcome.effect())) {
-                    exchange.addCompensation(c.effect(), c.undo());
-                }
+                exchange.write(slot, value, "effect " + outcome.effect().kind());
             }
         }
+        // The last error is this need's: an older one must not mislead its continuation.
+        exchange.lastError(firstError);
         ZerverError failure = result.failure();
         if (failure == null && need.join() == Join.ANY && need.continuation() == null) {
             // Without a continuation to decide, a required effect that finished first and
@@ -175,10 +205,7 @@ final class PipelineExecutor {
         exchange.timeline().add(new TimelineEvent.Resumed(relative(exchange),
                 continuation != null ? continuation.name() : next < pipeline.size() ? pipeline.step(next).name() : "",
                 result.finished().size(), succeeded));
-        if (failure != null) {
-            return failed(failure);
-        }
-        return advance(exchange, pipeline, next, continuation, layer);
+        return failure;
     }
 
     /** Checks a need against the step's declaration and the request limits. */
@@ -261,7 +288,7 @@ final class PipelineExecutor {
     private Mono<Response> fail(Exchange exchange, ZerverError error) {
         exchange.cancelBackground();
         exchange.timeline().add(new TimelineEvent.Failed(relative(exchange), error));
-        Mono<Response> render = Mono.fromSupplier(() -> settings.errorRenderer().render(error, exchange.requestId()));
+        Mono<Response> render = Mono.fromSupplier(() -> render(settings, error, exchange.requestId()));
         Mono<Void> compensations = compensator.compensate(exchange);
         if (compensations == null) {
             return render;
@@ -281,7 +308,22 @@ final class PipelineExecutor {
         return Mono.just(Verdict.failed(error));
     }
 
+    /** Renders with the application's renderer, falling back to the default if it fails. */
+    static Response render(EngineSettings settings, ZerverError error, String requestId) {
+        try {
+            Response response = settings.errorRenderer().render(error, requestId);
+            if (response != null) {
+                return response;
+            }
+            LOG.log(System.Logger.Level.ERROR, "the error renderer returned null for " + error);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the error renderer failed for " + error, e);
+        }
+        return ErrorRenderer.json().render(error, requestId);
+    }
+
     private void cancelled(Exchange exchange) {
+        exchange.abandon();
         exchange.cancelBackground();
         Mono<Void> compensations = compensator.compensate(exchange);
         if (compensations != null) {
@@ -297,7 +339,7 @@ final class PipelineExecutor {
             return z.error();
         }
         LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId() + " failed unexpectedly", e);
-        return ZerverError.of(ErrorKind.INTERNAL, "engine", e.getClass().getSimpleName());
+        return ZerverError.of(ErrorKind.INTERNAL, "engine", "unexpected");
     }
 
     private static ZerverError deadlineError() {

@@ -19,12 +19,15 @@ final class StepJob implements Job {
     private final Supplier<Mono<Verdict>> segment;
     private final EngineSettings settings;
     private final boolean parked;
+    private final long deadlineNanos;
     private volatile boolean cancelled;
     private volatile Disposable running = () -> { };
 
     private StepJob(Exchange exchange, MonoSink<Verdict> sink, Supplier<Mono<Verdict>> segment,
-            EngineSettings settings) {
+            EngineSettings settings, SloScheduler slo) {
         this.exchange = exchange;
+        // The deadline on the scheduler's own clock, which need not be the engine's.
+        this.deadlineNanos = slo.now() + exchange.remainingNanos();
         this.sink = sink;
         this.segment = segment;
         this.settings = settings;
@@ -34,7 +37,7 @@ final class StepJob implements Job {
     static Mono<Verdict> schedule(SloScheduler slo, Exchange exchange, Supplier<Mono<Verdict>> segment,
             EngineSettings settings) {
         return Mono.create(sink -> {
-            StepJob job = new StepJob(exchange, sink, segment, settings);
+            StepJob job = new StepJob(exchange, sink, segment, settings, slo);
             sink.onCancel(job::cancel);
             slo.submit(job);
         });
@@ -48,7 +51,7 @@ final class StepJob implements Job {
 
     @Override
     public long deadlineNanos() {
-        return exchange.deadlineNanos();
+        return deadlineNanos;
     }
 
     @Override
@@ -58,6 +61,9 @@ final class StepJob implements Job {
 
     @Override
     public void run(long queuedNanos) {
+        if (cancelled) {
+            return;
+        }
         long at = settings.now() - exchange.startNanos();
         String job = "step";
         exchange.timeline().add(parked ? new TimelineEvent.ParkWait(at, job, queuedNanos)
@@ -73,6 +79,9 @@ final class StepJob implements Job {
             return;
         }
         running = next.subscribe(sink::success, sink::error);
+        if (cancelled) {
+            running.dispose();
+        }
     }
 
     @Override

@@ -156,6 +156,11 @@ public final class SloScheduler {
         }
     }
 
+    /** The scheduler's clock, in nanoseconds: job deadlines are on it. */
+    public long now() {
+        return ticker.getAsLong();
+    }
+
     /** Jobs waiting now. */
     public int queueDepth() {
         return queuedCount.get();

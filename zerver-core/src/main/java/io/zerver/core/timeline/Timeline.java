@@ -33,14 +33,18 @@ public final class Timeline {
         this.observer = requireNonNull(observer, "observer");
     }
 
+    /**
+     * Appends {@code event} and tells the observer, under one lock: observers see a
+     * timeline's events one at a time, in the order stored.
+     */
     public void add(TimelineEvent event) {
         synchronized (events) {
             events.add(event);
+            if (event instanceof TimelineEvent.Finished f) {
+                status = f.status();
+            }
+            observer.onEvent(this, event);
         }
-        if (event instanceof TimelineEvent.Finished f) {
-            status = f.status();
-        }
-        observer.onEvent(this, event);
     }
 
     /** A snapshot of the events so far. */

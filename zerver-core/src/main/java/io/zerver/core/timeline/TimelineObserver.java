@@ -2,8 +2,13 @@ package io.zerver.core.timeline;
 
 /**
  * Watches requests as they run: tracing, metrics and the recent-requests view plug in
- * here. Called on whatever thread the event happened on; must be fast and must not throw
- * (an exception is logged and otherwise ignored).
+ * here. Called on whatever thread the event happened on, but one event at a time per
+ * timeline and in the order stored; must be fast and must not throw (an exception is
+ * logged and otherwise ignored).
+ *
+ * <p>Work may outlive the answer: optional effects still running in the background of an
+ * {@code ALL_REQUIRED} join, compensations that finish after a deadline, attempts
+ * cancelled when a client went away. Their events arrive after {@link #onFinish}.
  */
 public interface TimelineObserver {
 
