@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
  * nothing waits, {@link #tryRunNow()} lets the caller run its job on its own thread.
  * Queued jobs run on the executor as slots free up.
  */
-public final class SloScheduler {
+public final class SloScheduler implements AutoCloseable {
 
     private final SchedulerConfig config;
     private final Executor executor;
@@ -33,6 +35,7 @@ public final class SloScheduler {
     private final AtomicLong shedCount = new AtomicLong();
     private final AtomicLong expiredCount = new AtomicLong();
     private final JobQueue queue = new JobQueue();
+    private volatile @Nullable Disposable ownedPool;
 
     private SloScheduler(SchedulerConfig config, Executor executor, LongSupplier ticker, SchedulerListener listener) {
         this.config = config;
@@ -58,7 +61,9 @@ public final class SloScheduler {
      */
     public static SloScheduler create(SchedulerConfig config, SchedulerListener listener) {
         Scheduler pool = Schedulers.newParallel("zerver-step", config.maxConcurrent(), true);
-        return create(config, pool::schedule, System::nanoTime, listener);
+        SloScheduler scheduler = create(config, pool::schedule, System::nanoTime, listener);
+        scheduler.ownedPool = pool;
+        return scheduler;
     }
 
     public SchedulerConfig config() {
@@ -153,6 +158,15 @@ public final class SloScheduler {
             if (running.compareAndSet(n, n + 1)) {
                 return true;
             }
+        }
+    }
+
+    /** Stops the pool the scheduler created for itself, if any; queued jobs are then shed. */
+    @Override
+    public void close() {
+        Disposable pool = ownedPool;
+        if (pool != null) {
+            pool.dispose();
         }
     }
 

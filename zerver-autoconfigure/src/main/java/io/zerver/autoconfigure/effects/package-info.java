@@ -1,0 +1,5 @@
+/** Auto-configuration of the Zerver effects capability. */
+@NullMarked
+package io.zerver.autoconfigure.effects;
+
+import org.jspecify.annotations.NullMarked;

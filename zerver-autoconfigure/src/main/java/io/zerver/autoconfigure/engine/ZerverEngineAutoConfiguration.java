@@ -1,0 +1,66 @@
+package io.zerver.autoconfigure.engine;
+
+import io.zerver.core.effect.EffectHandlers;
+import io.zerver.core.engine.Engine;
+import io.zerver.core.error.ErrorRenderer;
+import io.zerver.core.route.RouteTable;
+import io.zerver.core.schedule.SchedulerListener;
+import io.zerver.core.schedule.SloScheduler;
+import io.zerver.core.timeline.TimelineObserver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The engine: the route table built from every {@link ZerverRoutes} bean (validated at
+ * start-up), the SLO scheduler, the error renderer and the {@link Engine} itself. Effect
+ * handlers come from an {@link EffectHandlers} bean, observers from
+ * {@link TimelineObserver} beans. Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(afterName = "io.zerver.autoconfigure.effects.ZerverEffectsAutoConfiguration")
+@EnableConfigurationProperties({ ZerverEngineProperties.class, ZerverLimitsProperties.class,
+        ZerverSchedulerProperties.class, ZerverBudgetProperties.class })
+public final class ZerverEngineAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    RouteTable zerverRouteTable(ObjectProvider<ZerverRoutes> routes) {
+        RouteTable.Builder builder = RouteTable.builder();
+        routes.orderedStream().forEach(r -> r.register(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ErrorRenderer zerverErrorRenderer() {
+        return ErrorRenderer.json();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "zerver.scheduler.enabled", matchIfMissing = true)
+    SloScheduler zerverStepScheduler(ZerverSchedulerProperties scheduler, ZerverBudgetProperties budget,
+            ObjectProvider<SchedulerListener> listener) {
+        return SloScheduler.create(scheduler.toConfig(budget), listener.getIfUnique(SchedulerListener::none));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Engine zerverEngine(RouteTable routes, ObjectProvider<EffectHandlers> handlers, ErrorRenderer errorRenderer,
+            ObjectProvider<SloScheduler> stepScheduler, ObjectProvider<TimelineObserver> observers,
+            ZerverEngineProperties engine, ZerverLimitsProperties limits) {
+        Engine.Builder builder = Engine.builder()
+                .routes(routes)
+                .handlers(handlers.getIfAvailable(EffectHandlers::empty))
+                .errorRenderer(errorRenderer)
+                .limits(limits.toLimits())
+                .defaultTimeout(engine.getDefaultTimeout())
+                .compensationTimeout(engine.getCompensationTimeout());
+        stepScheduler.ifAvailable(builder::stepScheduler);
+        observers.orderedStream().forEach(builder::observer);
+        return builder.build();
+    }
+}

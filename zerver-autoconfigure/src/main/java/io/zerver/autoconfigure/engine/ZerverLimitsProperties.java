@@ -1,0 +1,71 @@
+package io.zerver.autoconfigure.engine;
+
+import io.zerver.core.engine.RequestLimits;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/** Per-request limits (SPEC §11); exceeding one answers 4xx or 503 with the error body. */
+@ConfigurationProperties("zerver.limits")
+public class ZerverLimitsProperties {
+
+    /** Largest request body accepted; larger ones answer 413. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+    /** Deepest JSON nesting parsed; deeper bodies answer 400. */
+    private int maxJsonDepth = 64;
+
+    /** Most slots one request may write; more answer 503. */
+    private int maxSlots = 256;
+
+    /** Most effects one need may declare; more answer 503. */
+    private int maxEffectsPerNeed = 64;
+
+    /** Most effects of one request in flight at once; more answer 503. */
+    private int maxInFlightPerRequest = 64;
+
+    /** The limits as the engine takes them; invalid values fail with the bad value named. */
+    public RequestLimits toLimits() {
+        return new RequestLimits(maxBodySize.toBytes(), maxJsonDepth, maxSlots, maxEffectsPerNeed,
+                maxInFlightPerRequest);
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public int getMaxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    public void setMaxJsonDepth(int maxJsonDepth) {
+        this.maxJsonDepth = maxJsonDepth;
+    }
+
+    public int getMaxSlots() {
+        return maxSlots;
+    }
+
+    public void setMaxSlots(int maxSlots) {
+        this.maxSlots = maxSlots;
+    }
+
+    public int getMaxEffectsPerNeed() {
+        return maxEffectsPerNeed;
+    }
+
+    public void setMaxEffectsPerNeed(int maxEffectsPerNeed) {
+        this.maxEffectsPerNeed = maxEffectsPerNeed;
+    }
+
+    public int getMaxInFlightPerRequest() {
+        return maxInFlightPerRequest;
+    }
+
+    public void setMaxInFlightPerRequest(int maxInFlightPerRequest) {
+        this.maxInFlightPerRequest = maxInFlightPerRequest;
+    }
+}

@@ -1,0 +1,62 @@
+package io.zerver.autoconfigure.engine;
+
+import io.zerver.core.schedule.SchedulerConfig;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The SLO scheduler that orders step work across requests. */
+@ConfigurationProperties("zerver.scheduler")
+public class ZerverSchedulerProperties {
+
+    /** Whether step work goes through the SLO scheduler. */
+    private boolean enabled = true;
+
+    /** Step jobs running at once; by default the number of processors. */
+    private @Nullable Integer maxConcurrent;
+
+    /** Step jobs waiting at once, both priority classes together; beyond it work is shed with 503. */
+    private int maxQueued = 1024;
+
+    /** Wait after which a job goes ahead of fresher work of a higher class. */
+    private Duration agingBound = Duration.ofMillis(50);
+
+    /** The scheduler configuration, with the request CPU budget of {@code budget}. */
+    public SchedulerConfig toConfig(ZerverBudgetProperties budget) {
+        int concurrent = maxConcurrent != null ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        return new SchedulerConfig(concurrent, maxQueued, agingBound, budget.getRequestCpu(),
+                budget.getOverBudget());
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public @Nullable Integer getMaxConcurrent() {
+        return maxConcurrent;
+    }
+
+    public void setMaxConcurrent(@Nullable Integer maxConcurrent) {
+        this.maxConcurrent = maxConcurrent;
+    }
+
+    public int getMaxQueued() {
+        return maxQueued;
+    }
+
+    public void setMaxQueued(int maxQueued) {
+        this.maxQueued = maxQueued;
+    }
+
+    public Duration getAgingBound() {
+        return agingBound;
+    }
+
+    public void setAgingBound(Duration agingBound) {
+        this.agingBound = agingBound;
+    }
+}

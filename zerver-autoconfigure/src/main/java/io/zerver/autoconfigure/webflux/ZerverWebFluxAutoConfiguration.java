@@ -1,0 +1,35 @@
+package io.zerver.autoconfigure.webflux;
+
+import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
+import io.zerver.core.engine.Engine;
+import io.zerver.core.error.ErrorRenderer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.reactive.HandlerMapping;
+
+/**
+ * Embedded mode: the engine's routes served by the application's own WebFlux server, next
+ * to its controllers and router functions (see {@link ZerverHandlerMapping} for precedence).
+ */
+@AutoConfiguration(after = ZerverEngineAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(HandlerMapping.class)
+@ConditionalOnBean(Engine.class)
+public final class ZerverWebFluxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZerverWebHandler zerverWebHandler(Engine engine, ErrorRenderer errorRenderer) {
+        return new ZerverWebHandler(engine, errorRenderer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZerverHandlerMapping zerverHandlerMapping(Engine engine, ZerverWebHandler handler) {
+        return new ZerverHandlerMapping(engine, handler);
+    }
+}

@@ -1,0 +1,98 @@
+package io.zerver.autoconfigure.webflux;
+
+import io.zerver.core.engine.Engine;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ErrorRenderer;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.http.Headers;
+import io.zerver.core.http.Request;
+import io.zerver.core.http.Response;
+import java.net.InetSocketAddress;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Serves a request with the engine: reads the body (never more than the body limit: a
+ * larger one answers 413 without being read in full), hands the request to
+ * {@link Engine#handle}, and writes the response.
+ */
+public final class ZerverWebHandler implements WebHandler {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final Engine engine;
+    private final ErrorRenderer errorRenderer;
+
+    ZerverWebHandler(Engine engine, ErrorRenderer errorRenderer) {
+        this.engine = engine;
+        this.errorRenderer = errorRenderer;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        ServerHttpRequest request = exchange.getRequest();
+        long limit = engine.limits().maxBodyBytes();
+        long declared = request.getHeaders().getContentLength();
+        if (declared > limit) {
+            return write(exchange, tooLarge(exchange));
+        }
+        int cap = (int) Math.min(limit, Integer.MAX_VALUE - 8);
+        return DataBufferUtils.join(request.getBody(), cap)
+                .map(ZerverWebHandler::bytes)
+                .defaultIfEmpty(NO_BODY)
+                .flatMap(body -> engine.handle(toRequest(request, body)))
+                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(exchange)))
+                .flatMap(response -> write(exchange, response));
+    }
+
+    private Response tooLarge(ServerWebExchange exchange) {
+        String id = exchange.getRequest().getHeaders().getFirst(Engine.REQUEST_ID_HEADER);
+        Response response = errorRenderer.render(ZerverError.of(ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large"),
+                id != null ? id : exchange.getRequest().getId());
+        // The rest of the body is not read: the connection cannot be reused.
+        return response.withOnlyHeader(HttpHeaders.CONNECTION, "close");
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    static Request toRequest(ServerHttpRequest request, byte[] body) {
+        Headers.Builder headers = Headers.builder();
+        request.getHeaders().forEach((name, values) -> {
+            for (String value : values) {
+                headers.add(name, value);
+            }
+        });
+        String rawQuery = request.getURI().getRawQuery();
+        InetSocketAddress remote = request.getRemoteAddress();
+        return new Request(request.getMethod().name(), request.getPath().value(), rawQuery == null ? "" : rawQuery,
+                headers.build(), body, remote);
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, Response response) {
+        ServerHttpResponse out = exchange.getResponse();
+        out.setStatusCode(HttpStatusCode.valueOf(response.status()));
+        response.headers().forEach((name, value) -> out.getHeaders().add(name, value));
+        byte[] body = response.body();
+        if (body.length == 0) {
+            return out.setComplete();
+        }
+        out.getHeaders().setContentLength(body.length);
+        return out.writeWith(Mono.just(out.bufferFactory().wrap(body)));
+    }
+}

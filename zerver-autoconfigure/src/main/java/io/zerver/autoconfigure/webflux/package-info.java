@@ -1,0 +1,5 @@
+/** Auto-configuration of the Zerver webflux capability. */
+@NullMarked
+package io.zerver.autoconfigure.webflux;
+
+import org.jspecify.annotations.NullMarked;

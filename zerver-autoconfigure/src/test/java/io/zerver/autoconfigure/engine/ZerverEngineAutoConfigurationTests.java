@@ -1,0 +1,159 @@
+package io.zerver.autoconfigure.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zerver.core.engine.Engine;
+import io.zerver.core.http.Request;
+import io.zerver.core.http.Response;
+import io.zerver.core.pipeline.PipelineValidationException;
+import io.zerver.core.route.RouteTable;
+import io.zerver.core.schedule.SloScheduler;
+import io.zerver.core.slot.Slot;
+import io.zerver.core.step.Decision;
+import io.zerver.core.step.Step;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+class ZerverEngineAutoConfigurationTests {
+
+    private static final Slot<String> USER = Slot.of("user", String.class);
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ZerverEngineAutoConfiguration.class));
+
+    @Configuration(proxyBeanMethods = false)
+    static class HelloRoutes {
+
+        @Bean
+        @Order(1)
+        ZerverRoutes hello() {
+            return routes -> routes.get("/hello", r -> r.steps(Step.of("hello", ctx ->
+                    Decision.done(Response.text(200, "hello")))));
+        }
+
+        @Bean
+        @Order(2)
+        ZerverRoutes bye() {
+            return routes -> routes.get("/bye", r -> r.steps(Step.of("bye", ctx ->
+                    Decision.done(Response.text(200, "bye")))));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BrokenRoutes {
+
+        @Bean
+        ZerverRoutes broken() {
+            return routes -> routes.get("/me", r -> r.steps(Step.named("whoami").reads(USER)
+                    .run(ctx -> Decision.done(Response.text(200, ctx.require(USER))))));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnEngine {
+
+        @Bean
+        Engine myEngine() {
+            return Engine.builder().build();
+        }
+    }
+
+    @Test
+    void servesEveryRoutesBeanThroughOneEngine() {
+        runner.withUserConfiguration(HelloRoutes.class).run(context -> {
+            Engine engine = context.getBean(Engine.class);
+            assertThat(body(engine, "/hello")).isEqualTo("hello");
+            assertThat(body(engine, "/bye")).isEqualTo("bye");
+            assertThat(context.getBean(RouteTable.class).routes()).extracting(r -> r.pattern())
+                    .containsExactly("/hello", "/bye");
+        });
+    }
+
+    @Test
+    void startsWithNoRoutes() {
+        runner.run(context -> assertThat(context).hasSingleBean(Engine.class).hasSingleBean(RouteTable.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsEngine() {
+        runner.withUserConfiguration(OwnEngine.class)
+                .run(context -> assertThat(context).hasSingleBean(Engine.class).hasBean("myEngine"));
+    }
+
+    @Test
+    void invalidPipelineStopsStartUpWithAnExplanation() {
+        runner.withUserConfiguration(BrokenRoutes.class).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            PipelineValidationException cause = findCause(failure, PipelineValidationException.class);
+            FailureAnalysis analysis = new PipelineValidationFailureAnalyzer().analyze(failure);
+            assertThat(cause).isNotNull();
+            assertThat(analysis.getDescription()).contains("route 'GET /me'", "step 'whoami'", "slot 'user'");
+            assertThat(analysis.getAction()).contains("every slot a step reads must be written");
+        });
+    }
+
+    @Test
+    void bindsLimitsAndTimeouts() {
+        runner.withPropertyValues("zerver.limits.max-body-size=2KB", "zerver.limits.max-json-depth=8",
+                "zerver.engine.default-timeout=3s").run(context -> {
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(engine.limits().maxBodyBytes()).isEqualTo(2048);
+                    assertThat(engine.limits().maxJsonDepth()).isEqualTo(8);
+                    assertThat(context.getBean(ZerverEngineProperties.class).getDefaultTimeout())
+                            .isEqualTo(Duration.ofSeconds(3));
+                });
+    }
+
+    @Test
+    void invalidLimitStopsStartUpNamingTheValue() {
+        runner.withPropertyValues("zerver.limits.max-slots=0").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessage("maxSlots: 0 (expected: >= 1)");
+        });
+    }
+
+    @Test
+    void stepSchedulerIsOnByDefaultAndCanBeSwitchedOff() {
+        runner.withPropertyValues("zerver.scheduler.max-concurrent=3", "zerver.scheduler.aging-bound=20ms")
+                .run(context -> {
+                    SloScheduler scheduler = context.getBean(SloScheduler.class);
+                    assertThat(scheduler.config().maxConcurrent()).isEqualTo(3);
+                    assertThat(scheduler.config().agingBound()).isEqualTo(Duration.ofMillis(20));
+                    assertThat(context.getBean(Engine.class).stepScheduler()).contains(scheduler);
+                });
+        runner.withPropertyValues("zerver.scheduler.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(SloScheduler.class);
+            assertThat(context.getBean(Engine.class).stepScheduler()).isEmpty();
+        });
+    }
+
+    @Test
+    void requestCpuBudgetReachesTheScheduler() {
+        runner.withPropertyValues("zerver.budget.request-cpu=5ms", "zerver.budget.over-budget=reject")
+                .run(context -> {
+                    SloScheduler scheduler = context.getBean(SloScheduler.class);
+                    assertThat(scheduler.config().requestCpuBudget()).isEqualTo(Duration.ofMillis(5));
+                    assertThat(scheduler.config().overBudget().name()).isEqualTo("REJECT");
+                });
+    }
+
+    private static String body(Engine engine, String path) {
+        return engine.handle(Request.of("GET", path)).map(Response::bodyAsString).block(Duration.ofSeconds(5));
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
