@@ -1,0 +1,130 @@
+package io.zerver.autoconfigure.webflux;
+
+import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.http.Response;
+import io.zerver.core.json.Json;
+import io.zerver.core.step.Decision;
+import io.zerver.core.step.Step;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A plain WebFlux application with a controller, and Zerver routes next to it, on a real server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "zerver.limits.max-body-size=1KB", "spring.main.banner-mode=off" })
+class EmbeddedWebFluxTests {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("zerver.data.dir", () -> dataDir.toString());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        ZerverRoutes routes() {
+            return routes -> routes
+                    .get("/todos/:id", r -> r.steps(Step.of("show", ctx -> Decision.done(Response.json(200,
+                            Json.write(Map.of("id", ctx.param("id").orElseThrow())))))))
+                    .post("/echo", r -> r.steps(Step.of("echo", ctx ->
+                            Decision.done(Response.json(200, Json.write(ctx.json()))))))
+                    .get("/shared/zerver", r -> r.steps(Step.of("mine", ctx ->
+                            Decision.done(Response.text(200, "zerver")))));
+        }
+
+        @Bean
+        Greetings greetings() {
+            return new Greetings();
+        }
+    }
+
+    @RestController
+    static class Greetings {
+
+        @GetMapping("/hello/{name}")
+        String hello(@PathVariable String name) {
+            return "hello " + name;
+        }
+
+        @GetMapping("/shared/controller")
+        String shared() {
+            return "controller";
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @Test
+    void servesZerverRoutesWithRequestIds() {
+        client.get().uri("/todos/42").exchange()
+                .expectStatus().isOk()
+                .expectHeader().exists("X-Request-Id")
+                .expectBody().json("{\"id\":\"42\"}");
+    }
+
+    @Test
+    void leavesTheApplicationsControllersAlone() {
+        client.get().uri("/hello/ann").exchange().expectStatus().isOk().expectBody(String.class)
+                .isEqualTo("hello ann");
+        client.get().uri("/shared/controller").exchange().expectBody(String.class).isEqualTo("controller");
+        client.get().uri("/shared/zerver").exchange().expectBody(String.class).isEqualTo("zerver");
+    }
+
+    @Test
+    void unknownPathsFallThroughToWebFlux() {
+        client.get().uri("/nothing/here").exchange().expectStatus().isNotFound()
+                .expectHeader().doesNotExist("X-Request-Id");
+    }
+
+    @Test
+    void wrongMethodOnAZerverRouteIs405WithAllow() {
+        client.delete().uri("/todos/1").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().valueMatches("Allow", ".*GET.*");
+    }
+
+    @Test
+    void echoesJsonAndRejectsMalformedJson() {
+        client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"a\":[1,2]}").exchange()
+                .expectStatus().isOk().expectBody().json("{\"a\":[1,2]}");
+        client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"a\":").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.error.kind").isEqualTo("InvalidInput")
+                .jsonPath("$.error.key").isEqualTo("malformed");
+    }
+
+    @Test
+    void oversizedBodyIs413() {
+        client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[" + "1,".repeat(1000) + "1]").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.error.kind").isEqualTo("PayloadTooLarge");
+    }
+}
