@@ -15,9 +15,6 @@ public class ZerverBudgetProperties {
     /** What happens to a request over its budget: park (yield) or reject (503). */
     private OverBudget overBudget = OverBudget.PARK;
 
-    /** Thread CPU time one compute task may use before its budget is exceeded; unset for none. */
-    private @Nullable Duration computeCpu;
-
     public @Nullable Duration getRequestCpu() {
         return requestCpu;
     }
@@ -32,13 +29,5 @@ public class ZerverBudgetProperties {
 
     public void setOverBudget(OverBudget overBudget) {
         this.overBudget = overBudget;
-    }
-
-    public @Nullable Duration getComputeCpu() {
-        return computeCpu;
-    }
-
-    public void setComputeCpu(@Nullable Duration computeCpu) {
-        this.computeCpu = computeCpu;
     }
 }

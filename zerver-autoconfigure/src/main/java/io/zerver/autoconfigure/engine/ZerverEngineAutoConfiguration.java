@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = "io.zerver.autoconfigure.effects.ZerverEffectsAutoConfiguration")
 @EnableConfigurationProperties({ ZerverEngineProperties.class, ZerverLimitsProperties.class,
-        ZerverSchedulerProperties.class, ZerverBudgetProperties.class })
+        ZerverSchedulerProperties.class, ZerverBudgetProperties.class, ZerverBulkheadProperties.class })
 public final class ZerverEngineAutoConfiguration {
 
     @Bean
@@ -51,12 +51,13 @@ public final class ZerverEngineAutoConfiguration {
     @ConditionalOnMissingBean
     Engine zerverEngine(RouteTable routes, ObjectProvider<EffectHandlers> handlers, ErrorRenderer errorRenderer,
             ObjectProvider<SloScheduler> stepScheduler, ObjectProvider<TimelineObserver> observers,
-            ZerverEngineProperties engine, ZerverLimitsProperties limits) {
+            ZerverEngineProperties engine, ZerverLimitsProperties limits, ZerverBulkheadProperties bulkheads) {
         Engine.Builder builder = Engine.builder()
                 .routes(routes)
                 .handlers(handlers.getIfAvailable(EffectHandlers::empty))
                 .errorRenderer(errorRenderer)
                 .limits(limits.toLimits())
+                .bulkheads(bulkheads.toLimits())
                 .defaultTimeout(engine.getDefaultTimeout())
                 .compensationTimeout(engine.getCompensationTimeout());
         stepScheduler.ifAvailable(builder::stepScheduler);

@@ -144,6 +144,14 @@ class ZerverEngineAutoConfigurationTests {
                 });
     }
 
+    @Test
+    void bulkheadCapsComeFromProperties() {
+        runner.withPropertyValues("zerver.bulkheads.targets.db=0").run(context ->
+                assertThat(context.getStartupFailure()).rootCause().hasMessage("cap of 'db': 0 (expected: >= 1)"));
+        runner.withPropertyValues("zerver.bulkheads.per-target=8", "zerver.bulkheads.targets.db=2")
+                .run(context -> assertThat(context).hasSingleBean(Engine.class));
+    }
+
     private static String body(Engine engine, String path) {
         return engine.handle(Request.of("GET", path)).map(Response::bodyAsString).block(Duration.ofSeconds(5));
     }
