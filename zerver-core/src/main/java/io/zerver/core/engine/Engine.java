@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The runtime: routes a request, runs its pipeline, performs the effects its steps
@@ -282,9 +281,9 @@ public final class Engine {
 
         /**
          * The scheduler timeouts and retry delays run on, and whose clock measures elapsed
-         * time and deadlines. Default {@code Schedulers.parallel()} with
-         * {@code System.nanoTime()}. Give a virtual-time scheduler to test time without
-         * waiting.
+         * time and deadlines. Default: a coarse 1 ms wheel timer, whose arming wakes no
+         * thread, with {@code System.nanoTime()}. Give a virtual-time scheduler to test time
+         * without waiting.
          */
         public Builder scheduler(Scheduler scheduler) {
             requireNonNull(scheduler, "scheduler");
@@ -322,7 +321,7 @@ public final class Engine {
         }
 
         public Engine build() {
-            Scheduler scheduler = timer != null ? timer : Schedulers.parallel();
+            Scheduler scheduler = timer != null ? timer : CoarseTimer.INSTANCE;
             LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
             return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,
                     compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random, slo,

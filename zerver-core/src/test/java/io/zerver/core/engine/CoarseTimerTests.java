@@ -1,0 +1,97 @@
+package io.zerver.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.test.StepVerifier;
+
+class CoarseTimerTests {
+
+    private final CoarseTimer timer = CoarseTimer.INSTANCE;
+
+    @Test
+    void firesAfterItsDelayWithinATick() throws InterruptedException {
+        CountDownLatch fired = new CountDownLatch(1);
+        AtomicLong at = new AtomicLong();
+        long start = System.nanoTime();
+
+        timer.schedule(() -> {
+            at.set(System.nanoTime());
+            fired.countDown();
+        }, 30, TimeUnit.MILLISECONDS);
+
+        assertThat(fired.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(at.get() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(30))
+                .isLessThan(Duration.ofMillis(1_000));
+    }
+
+    @Test
+    void cancelledTimerNeverFires() throws InterruptedException {
+        AtomicBoolean fired = new AtomicBoolean();
+        Disposable timeout = timer.schedule(() -> fired.set(true), 20, TimeUnit.MILLISECONDS);
+        timeout.dispose();
+
+        CountDownLatch later = new CountDownLatch(1);
+        timer.schedule(later::countDown, 60, TimeUnit.MILLISECONDS);
+
+        assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(fired).isFalse();
+        assertThat(timeout.isDisposed()).isTrue();
+    }
+
+    @Test
+    void delaysLongerThanTheWheelStillWaitTheirTurn() throws InterruptedException {
+        CountDownLatch fired = new CountDownLatch(1);
+        long start = System.nanoTime();
+        timer.schedule(fired::countDown, 700, TimeUnit.MILLISECONDS);
+
+        assertThat(fired.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+    }
+
+    @Test
+    void manyTimersFireExactlyOnce() throws InterruptedException {
+        int n = 2_000;
+        AtomicInteger fired = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            timer.schedule(() -> {
+                fired.incrementAndGet();
+                all.countDown();
+            }, 1 + i % 50, TimeUnit.MILLISECONDS);
+        }
+
+        assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(fired).hasValue(n);
+    }
+
+    @Test
+    void runsNoTaskOnItsOwnThread() {
+        StepVerifier.create(Mono.delay(Duration.ofMillis(5), timer).map(x -> Thread.currentThread().getName()))
+                .assertNext(name -> assertThat(name).doesNotStartWith("zerver-timer"))
+                .verifyComplete();
+    }
+
+    @Test
+    void workerCancelsWhatItScheduledWhenDisposed() throws InterruptedException {
+        Scheduler.Worker worker = timer.createWorker();
+        AtomicBoolean fired = new AtomicBoolean();
+        worker.schedule(() -> fired.set(true), 20, TimeUnit.MILLISECONDS);
+        worker.dispose();
+
+        CountDownLatch later = new CountDownLatch(1);
+        timer.schedule(later::countDown, 60, TimeUnit.MILLISECONDS);
+
+        assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(fired).isFalse();
+    }
+}
