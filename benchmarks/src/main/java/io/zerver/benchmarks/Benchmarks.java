@@ -46,18 +46,22 @@ final class Benchmarks {
     }
 
     /**
-     * Applies the {@code timer} parameter: {@code parallel} keeps the engine's default timer,
-     * {@code inert} installs {@link InertTimer}.
+     * Applies the {@code timer} parameter: {@code default} keeps the engine's default timer
+     * (the 1 ms wheel), {@code parallel} installs {@code Schedulers.parallel()} (the
+     * engine's timer before the wheel), {@code inert} installs {@link InertTimer}.
      */
     static Engine.Builder withTimer(Engine.Builder builder, String timer) {
         switch (timer) {
-            case "parallel" -> {
+            case "default" -> {
                 return builder;
+            }
+            case "parallel" -> {
+                return builder.scheduler(reactor.core.scheduler.Schedulers.parallel());
             }
             case "inert" -> {
                 return builder.scheduler(new InertTimer());
             }
-            default -> throw new IllegalArgumentException("timer: " + timer + " (expected: parallel or inert)");
+            default -> throw new IllegalArgumentException("timer: " + timer + " (expected: default, parallel or inert)");
         }
     }
 

@@ -69,7 +69,7 @@ public class EffectsBenchmark {
      * {@code inert}, a timer that never fires ({@code -p timer=parallel,inert}), to tell how
      * much of the cost is arming timeouts on a real scheduler.
      */
-    @Param({"parallel"})
+    @Param({"default"})
     public String timer;
 
     private Engine engine;

@@ -104,7 +104,7 @@ public class KvGetBenchmark {
      * the request deadline and the effect's timeout on a real scheduler. The naive handler
      * arms no timer and ignores it.
      */
-    @Param({"parallel"})
+    @Param({"default"})
     public String timer;
 
     /** A fixed pseudo-random order of key indices; a power of two long. */

@@ -67,7 +67,7 @@ public class PipelineBenchmark {
      * {@code inert}, a timer that never fires ({@code -p timer=parallel,inert}), to tell how
      * much of the fixed cost is arming the request deadline on a real scheduler.
      */
-    @Param({"parallel"})
+    @Param({"default"})
     public String timer;
 
     private Engine engine;
