@@ -1,0 +1,90 @@
+package io.zerver.autoconfigure.observation;
+
+import static io.zerver.autoconfigure.observation.DefaultZerverRequestObservationConvention.NONE;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.EffectHighCardinalityKeyNames;
+import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.EffectLowCardinalityKeyNames;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default names and keys of effect attempts: {@code zerver.effects}, client spans named
+ * {@code zerver.effect.<kind>}. See {@link ZerverObservationDocumentation#EFFECT}.
+ *
+ * <p>The timeline does not carry an effect's timeout, URL, cache key or file path, so
+ * {@code effect.timeout_ms}, {@code url.full}, {@code cache.key} and {@code file.path}
+ * are left out; the DB operation and HTTP method are read from the kind.
+ */
+public class DefaultZerverEffectObservationConvention implements ZerverEffectObservationConvention {
+
+    /** A shared instance. */
+    public static final DefaultZerverEffectObservationConvention INSTANCE =
+            new DefaultZerverEffectObservationConvention();
+
+    @Override
+    public String getName() {
+        return "zerver.effects";
+    }
+
+    @Override
+    public String getContextualName(ZerverEffectContext context) {
+        return "zerver.effect." + context.kind();
+    }
+
+    @Override
+    public KeyValues getLowCardinalityKeyValues(ZerverEffectContext context) {
+        return KeyValues.of(EffectLowCardinalityKeyNames.EFFECT_KIND.withValue(context.kind()),
+                EffectLowCardinalityKeyNames.EFFECT_TARGET.withValue(context.target()),
+                EffectLowCardinalityKeyNames.EFFECT_REQUIRED.withValue(Boolean.toString(context.required())),
+                EffectLowCardinalityKeyNames.EFFECT_MODE.withValue(label(context.mode())),
+                EffectLowCardinalityKeyNames.EFFECT_JOIN.withValue(label(context.join())),
+                outcome(context),
+                EffectLowCardinalityKeyNames.EFFECT_SUCCESS.withValue(Boolean.toString(context.succeeded())),
+                EffectLowCardinalityKeyNames.EFFECT_COMPENSATION.withValue(Boolean.toString(context.compensation())),
+                errorType(context));
+    }
+
+    @Override
+    public KeyValues getHighCardinalityKeyValues(ZerverEffectContext context) {
+        KeyValues values = KeyValues.of(
+                EffectHighCardinalityKeyNames.EFFECT_ATTEMPTS.withValue(Integer.toString(context.attempt())));
+        String slot = context.slot();
+        if (slot != null) {
+            values = values.and(EffectHighCardinalityKeyNames.EFFECT_SLOT.withValue(slot));
+        }
+        if (context.outcome() != null) {
+            values = values.and(EffectHighCardinalityKeyNames.EFFECT_BYTES.withValue(Long.toString(context.bytes())),
+                    EffectHighCardinalityKeyNames.EFFECT_BACKGROUND.withValue(Boolean.toString(context.background())));
+        }
+        String kind = context.kind();
+        int dot = kind.indexOf('.');
+        String family = dot < 0 ? kind : kind.substring(0, dot);
+        String operation = dot < 0 ? "" : kind.substring(dot + 1);
+        if (!operation.isEmpty() && "db".equals(family)) {
+            values = values.and(EffectHighCardinalityKeyNames.DB_OPERATION.withValue(operation));
+        } else if (!operation.isEmpty() && "http".equals(family)) {
+            values = values.and(EffectHighCardinalityKeyNames.HTTP_REQUEST_METHOD
+                    .withValue(operation.toUpperCase(Locale.ROOT)));
+        }
+        String reason = context.reason();
+        return reason == null ? values : values.and(EffectHighCardinalityKeyNames.ERROR_KEY.withValue(reason));
+    }
+
+    protected KeyValue outcome(ZerverEffectContext context) {
+        String outcome = context.outcome();
+        return EffectLowCardinalityKeyNames.EFFECT_OUTCOME.withValue(outcome == null ? NONE : outcome);
+    }
+
+    /** The outcome of an attempt that did not succeed ({@code Timeout}, {@code cancelled}), else {@code none}. */
+    protected KeyValue errorType(ZerverEffectContext context) {
+        String outcome = context.outcome();
+        return EffectLowCardinalityKeyNames.ERROR_TYPE.withValue(
+                outcome == null || context.succeeded() ? NONE : outcome);
+    }
+
+    private static String label(@Nullable Enum<?> value) {
+        return value == null ? NONE : value.name().toLowerCase(Locale.ROOT);
+    }
+}

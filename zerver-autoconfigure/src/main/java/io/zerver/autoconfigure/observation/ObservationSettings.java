@@ -1,0 +1,14 @@
+package io.zerver.autoconfigure.observation;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link ObservationTimelineObserver} observes with: the registry, the conventions a
+ * user chose (null: the registry's global one or the default), and the promotion
+ * thresholds.
+ */
+record ObservationSettings(ObservationRegistry registry, @Nullable ZerverRequestObservationConvention request,
+        @Nullable ZerverStepObservationConvention step, @Nullable ZerverEffectObservationConvention effect,
+        @Nullable ZerverJobObservationConvention job, long promoteQueueWaitNanos, long promoteParkWaitNanos) {
+}

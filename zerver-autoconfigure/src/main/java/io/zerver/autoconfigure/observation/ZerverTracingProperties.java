@@ -1,0 +1,53 @@
+package io.zerver.autoconfigure.observation;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Tracing of Zerver requests ({@code zerver.tracing.*}).
+ */
+@ConfigurationProperties("zerver.tracing")
+public class ZerverTracingProperties {
+
+    /**
+     * Whether to observe requests (spans and request, step and effect timers) when an
+     * ObservationRegistry is present.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Queue wait above which a job becomes a span of its own; shorter waits are only events
+     * on the request span.
+     */
+    private Duration promoteQueueWait = Duration.ofMillis(5);
+
+    /**
+     * Park wait (a request over its CPU budget yielding) above which a job becomes a span of
+     * its own; shorter waits are only events on the request span.
+     */
+    private Duration promoteParkWait = Duration.ofMillis(5);
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Duration getPromoteQueueWait() {
+        return promoteQueueWait;
+    }
+
+    public void setPromoteQueueWait(Duration promoteQueueWait) {
+        this.promoteQueueWait = promoteQueueWait;
+    }
+
+    public Duration getPromoteParkWait() {
+        return promoteParkWait;
+    }
+
+    public void setPromoteParkWait(Duration promoteParkWait) {
+        this.promoteParkWait = promoteParkWait;
+    }
+}

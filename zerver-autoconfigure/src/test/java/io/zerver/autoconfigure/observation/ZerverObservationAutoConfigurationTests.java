@@ -1,0 +1,96 @@
+package io.zerver.autoconfigure.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.common.KeyValues;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import io.zerver.core.timeline.Timeline;
+import io.zerver.core.timeline.TimelineEvent;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class ZerverObservationAutoConfigurationTests {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+                    ZerverObservationAutoConfiguration.class));
+
+    @Test
+    void registersTheObserverWhenAnObservationRegistryIsPresent() {
+        this.contextRunner.run(context -> {
+            assertThat(context).hasSingleBean(ObservationTimelineObserver.class)
+                    .hasSingleBean(ZerverTracingProperties.class);
+            ObservationTimelineObserver observer = context.getBean(ObservationTimelineObserver.class);
+            assertThat(observer.promoteQueueWait()).isEqualTo(Duration.ofMillis(5));
+            assertThat(observer.promoteParkWait()).isEqualTo(Duration.ofMillis(5));
+        });
+    }
+
+    @Test
+    void backsOffWithoutAnObservationRegistry() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ZerverObservationAutoConfiguration.class))
+                .run(context -> assertThat(context).doesNotHaveBean(ObservationTimelineObserver.class));
+    }
+
+    @Test
+    void backsOffWithoutMicrometerObservation() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
+                .run(context -> assertThat(context).doesNotHaveBean(ObservationTimelineObserver.class));
+    }
+
+    @Test
+    void backsOffWhenDisabled() {
+        this.contextRunner.withPropertyValues("zerver.tracing.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(ObservationTimelineObserver.class));
+    }
+
+    @Test
+    void bindsThePromotionThresholds() {
+        this.contextRunner
+                .withPropertyValues("zerver.tracing.promote-queue-wait=20ms", "zerver.tracing.promote-park-wait=1s")
+                .run(context -> {
+                    ObservationTimelineObserver observer = context.getBean(ObservationTimelineObserver.class);
+                    assertThat(observer.promoteQueueWait()).isEqualTo(Duration.ofMillis(20));
+                    assertThat(observer.promoteParkWait()).isEqualTo(Duration.ofSeconds(1));
+                });
+    }
+
+    @Test
+    void userObserverTakesPrecedence() {
+        ObservationTimelineObserver own = ObservationTimelineObserver.create(ObservationRegistry.NOOP);
+        this.contextRunner.withBean(ObservationTimelineObserver.class, () -> own)
+                .run(context -> assertThat(context).getBean(ObservationTimelineObserver.class).isSameAs(own));
+    }
+
+    @Test
+    void observesThroughTheRegistryBeanWithConventionBeans() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ZerverObservationAutoConfiguration.class))
+                .withBean(ObservationRegistry.class, () -> registry)
+                .withBean(ZerverRequestObservationConvention.class, () -> new DefaultZerverRequestObservationConvention() {
+                    @Override
+                    public KeyValues getLowCardinalityKeyValues(ZerverRequestContext context) {
+                        return super.getLowCardinalityKeyValues(context).and("tenant", "acme");
+                    }
+                })
+                .run(context -> {
+                    ObservationTimelineObserver observer = context.getBean(ObservationTimelineObserver.class);
+                    Timeline timeline = new Timeline("r1", "GET", "/x", 0, 0, observer);
+                    observer.onStart(timeline);
+                    timeline.add(new TimelineEvent.Finished(1, 204));
+
+                    TestObservationRegistryAssert.assertThat(registry)
+                            .hasObservationWithNameEqualTo("zerver.requests").that()
+                            .hasLowCardinalityKeyValue("tenant", "acme")
+                            .hasLowCardinalityKeyValue("http.response.status_code", "204");
+                });
+    }
+}
