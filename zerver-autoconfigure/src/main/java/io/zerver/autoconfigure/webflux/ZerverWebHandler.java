@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
 public final class ZerverWebHandler implements WebHandler {
 
     private static final byte[] NO_BODY = new byte[0];
+    /** The engine's rule for a client request id it may keep. */
+    private static final java.util.regex.Pattern WELL_FORMED_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final Engine engine;
     private final ErrorRenderer errorRenderer;
@@ -54,11 +56,13 @@ public final class ZerverWebHandler implements WebHandler {
     }
 
     private Response tooLarge(ServerWebExchange exchange) {
-        String id = exchange.getRequest().getHeaders().getFirst(Engine.REQUEST_ID_HEADER);
+        String offered = exchange.getRequest().getHeaders().getFirst(Engine.REQUEST_ID_HEADER);
+        String id = offered != null && WELL_FORMED_ID.matcher(offered).matches() ? offered
+                : exchange.getRequest().getId();
         Response response = errorRenderer.render(ZerverError.of(ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large"),
-                id != null ? id : exchange.getRequest().getId());
+                id);
         // The rest of the body is not read: the connection cannot be reused.
-        return response.withOnlyHeader(HttpHeaders.CONNECTION, "close");
+        return response.withOnlyHeader(HttpHeaders.CONNECTION, "close").withOnlyHeader(Engine.REQUEST_ID_HEADER, id);
     }
 
     private static byte[] bytes(DataBuffer buffer) {

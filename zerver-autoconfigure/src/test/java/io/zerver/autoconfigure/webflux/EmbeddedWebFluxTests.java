@@ -125,6 +125,7 @@ class EmbeddedWebFluxTests {
         client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("[" + "1,".repeat(1000) + "1]").exchange()
                 .expectStatus().isEqualTo(413)
+                .expectHeader().exists("X-Request-Id")
                 .expectBody().jsonPath("$.error.kind").isEqualTo("PayloadTooLarge");
     }
 }
