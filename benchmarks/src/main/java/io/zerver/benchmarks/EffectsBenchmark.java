@@ -65,8 +65,8 @@ public class EffectsBenchmark {
     public int effects;
 
     /**
-     * The engine's timer: {@code parallel}, the default ({@code Schedulers.parallel()}), or
-     * {@code inert}, a timer that never fires ({@code -p timer=parallel,inert}), to tell how
+     * The engine's timer: {@code default} (the engine's 1 ms wheel), {@code parallel}
+     * ({@code Schedulers.parallel()}), or {@code inert}, a timer that never fires ({@code -p timer=default,parallel,inert}), to tell how
      * much of the cost is arming timeouts on a real scheduler.
      */
     @Param({"default"})

@@ -63,8 +63,8 @@ public class PipelineBenchmark {
     public int steps;
 
     /**
-     * The engine's timer: {@code parallel}, the default ({@code Schedulers.parallel()}), or
-     * {@code inert}, a timer that never fires ({@code -p timer=parallel,inert}), to tell how
+     * The engine's timer: {@code default} (the engine's 1 ms wheel), {@code parallel}
+     * ({@code Schedulers.parallel()}), or {@code inert}, a timer that never fires ({@code -p timer=default,parallel,inert}), to tell how
      * much of the fixed cost is arming the request deadline on a real scheduler.
      */
     @Param({"default"})
