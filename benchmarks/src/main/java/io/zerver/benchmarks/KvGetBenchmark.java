@@ -99,8 +99,9 @@ public class KvGetBenchmark {
                     .then(RENDER));
 
     /**
-     * The engine's timer: {@code parallel}, the default, or {@code inert}, a timer that never
-     * fires ({@code -p timer=parallel,inert}), to tell how much of the engine's cost is arming
+     * The engine's timer: {@code default} (the 1 ms wheel), {@code parallel}
+     * ({@code Schedulers.parallel()}) or {@code inert}, a timer that never fires
+     * ({@code -p timer=default,parallel,inert}), to tell how much of the engine's cost is arming
      * the request deadline and the effect's timeout on a real scheduler. The naive handler
      * arms no timer and ignores it.
      */
