@@ -1,0 +1,5 @@
+package io.zerver.ipc;
+
+/** The answer to a {@link Ping}. */
+public record Pong(long nonce) implements Frame {
+}
