@@ -33,8 +33,9 @@ public final class ZerverActuatorAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint
     ZerverEndpoint zerverEndpoint(Engine engine, ObjectProvider<RecentTimelines> recent,
-            ObjectProvider<ZerverEffects> effects) {
-        return new ZerverEndpoint(engine, recent.getIfUnique(), effects.getIfUnique());
+            ObjectProvider<ZerverEffects> effects, ObjectProvider<ZerverEndpointSection> sections) {
+        return new ZerverEndpoint(engine, recent.getIfUnique(), effects.getIfUnique(),
+                sections.orderedStream().toList());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -26,11 +26,18 @@ public class ZerverEndpoint {
     private final Engine engine;
     private final @Nullable RecentTimelines recent;
     private final @Nullable ZerverEffects effects;
+    private final List<ZerverEndpointSection> sections;
 
     public ZerverEndpoint(Engine engine, @Nullable RecentTimelines recent, @Nullable ZerverEffects effects) {
+        this(engine, recent, effects, List.of());
+    }
+
+    public ZerverEndpoint(Engine engine, @Nullable RecentTimelines recent, @Nullable ZerverEffects effects,
+            List<ZerverEndpointSection> sections) {
         this.engine = engine;
         this.recent = recent;
         this.effects = effects;
+        this.sections = List.copyOf(sections);
     }
 
     @ReadOperation
@@ -40,10 +47,16 @@ public class ZerverEndpoint {
         out.put("scheduler", scheduler());
         out.put("inFlight", engine.inFlightByTarget());
         out.put("breakers", breakers());
+        for (ZerverEndpointSection extra : sections) {
+            out.put(extra.name(), extra.describe());
+        }
         return out;
     }
 
-    /** One section: {@code routes}, {@code scheduler}, {@code breakers} or {@code timelines}. */
+    /**
+     * One section: {@code routes}, {@code scheduler}, {@code breakers}, {@code timelines}, or
+     * one contributed by a {@link ZerverEndpointSection} bean.
+     */
     @ReadOperation
     public @Nullable Object section(@Selector String section) {
         return switch (section) {
@@ -51,8 +64,17 @@ public class ZerverEndpoint {
             case "scheduler" -> scheduler();
             case "breakers" -> breakers();
             case "timelines" -> timelines();
-            default -> null;
+            default -> extra(section);
         };
+    }
+
+    private @Nullable Object extra(String name) {
+        for (ZerverEndpointSection extra : sections) {
+            if (extra.name().equals(name)) {
+                return extra.describe();
+            }
+        }
+        return null;
     }
 
     private List<Map<String, Object>> routes() {

@@ -16,9 +16,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The engine: the route table built from every {@link ZerverRoutes} bean (validated at
- * start-up), the SLO scheduler, the error renderer and the {@link Engine} itself. Effect
- * handlers come from an {@link EffectHandlers} bean, observers from
- * {@link TimelineObserver} beans. Every bean backs off when the application defines its own.
+ * start-up), or read from a {@link RouteTableSource} bean when routes change at run time; the
+ * SLO scheduler, the error renderer and the {@link Engine} itself. Effect handlers come from an
+ * {@link EffectHandlers} bean, observers from {@link TimelineObserver} beans. Every bean backs
+ * off when the application defines its own.
  */
 @AutoConfiguration(afterName = "io.zerver.autoconfigure.effects.ZerverEffectsAutoConfiguration")
 @EnableConfigurationProperties({ ZerverEngineProperties.class, ZerverLimitsProperties.class,
@@ -49,11 +50,12 @@ public final class ZerverEngineAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Engine zerverEngine(RouteTable routes, ObjectProvider<EffectHandlers> handlers, ErrorRenderer errorRenderer,
+    Engine zerverEngine(RouteTable routes, ObjectProvider<RouteTableSource> source,
+            ObjectProvider<EffectHandlers> handlers, ErrorRenderer errorRenderer,
             ObjectProvider<SloScheduler> stepScheduler, ObjectProvider<TimelineObserver> observers,
             ZerverEngineProperties engine, ZerverLimitsProperties limits, ZerverBulkheadProperties bulkheads) {
-        Engine.Builder builder = Engine.builder()
-                .routes(routes)
+        RouteTableSource dynamic = source.getIfUnique();
+        Engine.Builder builder = (dynamic != null ? Engine.builder().routes(dynamic) : Engine.builder().routes(routes))
                 .handlers(handlers.getIfAvailable(EffectHandlers::empty))
                 .errorRenderer(errorRenderer)
                 .limits(limits.toLimits())

@@ -33,6 +33,27 @@ class ZerverActuatorAutoConfigurationTests {
     }
 
     @Test
+    void endpointShowsSectionsContributedByTheHost() {
+        runner.withBean("features", ZerverEndpointSection.class, () -> new ZerverEndpointSection() {
+            @Override
+            public String name() {
+                return "features";
+            }
+
+            @Override
+            public Object describe() {
+                return java.util.Map.of("todos", 1);
+            }
+        }).withPropertyValues("management.endpoints.web.exposure.include=zerver").run(context -> {
+            ZerverEndpoint endpoint = context.getBean(ZerverEndpoint.class);
+            assertThat(endpoint.zerver()).containsEntry("features", java.util.Map.of("todos", 1))
+                    .containsKey("routes");
+            assertThat(endpoint.section("features")).isEqualTo(java.util.Map.of("todos", 1));
+            assertThat(endpoint.section("nothing")).isNull();
+        });
+    }
+
+    @Test
     void healthIndicatorCanBeSwitchedOff() {
         runner.withPropertyValues("management.health.zerver.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ZerverHealthIndicator.class));

@@ -75,6 +75,35 @@ class ZerverEngineAutoConfigurationTests {
         });
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class SwappableRoutes {
+
+        final java.util.concurrent.atomic.AtomicReference<RouteTable> current =
+                new java.util.concurrent.atomic.AtomicReference<>(table("one"));
+
+        static RouteTable table(String word) {
+            return RouteTable.builder().get("/word", r -> r.steps(Step.of("word", ctx ->
+                    Decision.done(Response.text(200, word))))).build();
+        }
+
+        @Bean
+        RouteTableSource source() {
+            return current::get;
+        }
+    }
+
+    @Test
+    void readsRoutesFromASourceOnEveryRequestWhenOneIsDefined() {
+        runner.withUserConfiguration(SwappableRoutes.class, HelloRoutes.class).run(context -> {
+            Engine engine = context.getBean(Engine.class);
+            assertThat(body(engine, "/word")).isEqualTo("one");
+            context.getBean(SwappableRoutes.class).current.set(SwappableRoutes.table("two"));
+            assertThat(body(engine, "/word")).isEqualTo("two");
+            assertThat(engine.handle(Request.of("GET", "/hello")).block(Duration.ofSeconds(5)).status())
+                    .isEqualTo(404);
+        });
+    }
+
     @Test
     void startsWithNoRoutes() {
         runner.run(context -> assertThat(context).hasSingleBean(Engine.class).hasSingleBean(RouteTable.class));

@@ -74,10 +74,21 @@ public final class Engine {
     /** Routes and runs {@code request}. The returned {@code Mono} never fails. */
     public Mono<Response> handle(Request request) {
         requireNonNull(request, "request");
-        return Mono.defer(() -> route(request));
+        return Mono.defer(() -> route(request, routes.get()));
     }
 
-    private Mono<Response> route(Request request) {
+    /**
+     * Routes {@code request} on {@code table} instead of the engine's own routes, then runs it
+     * like {@link #handle(Request)}: for hosts that keep several route tables (one per feature
+     * version) and pick one per request. The returned {@code Mono} never fails.
+     */
+    public Mono<Response> handle(Request request, RouteTable table) {
+        requireNonNull(request, "request");
+        requireNonNull(table, "table");
+        return Mono.defer(() -> route(request, table));
+    }
+
+    private Mono<Response> route(Request request, RouteTable table) {
         long start = settings.now();
         String requestId = requestId(request);
         Timeline timeline = new Timeline(requestId, request.method(), request.path(), start,
@@ -86,7 +97,7 @@ public final class Engine {
         if (request.body().length > settings.limits().maxBodyBytes()) {
             return Mono.just(finish(timeline, null, error(timeline, ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large")));
         }
-        RouteMatch match = routes.get().match(request.method(), request.path());
+        RouteMatch match = table.match(request.method(), request.path());
         if (match instanceof RouteMatch.Found found) {
             Route route = found.route();
             timeline.route(route.pattern());

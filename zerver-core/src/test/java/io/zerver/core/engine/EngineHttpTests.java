@@ -46,6 +46,21 @@ class EngineHttpTests {
     }
 
     @Test
+    void routesOnTheTableTheCallerPassesInsteadOfItsOwn() {
+        RouteTable other = RouteTable.builder()
+                .get("/other", r -> r.steps(Step.of("other", ctx -> Decision.done(Response.text(200, "other")))))
+                .build();
+
+        Response served = h.engine().handle(Request.of("GET", "/other"), other).block();
+        Response notOwn = h.engine().handle(Request.of("GET", "/todos"), other).block();
+
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.bodyAsString()).isEqualTo("other");
+        assertThat(served.header(Engine.REQUEST_ID_HEADER)).isPresent();
+        assertThat(notOwn.status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownPathIs404WithErrorBody() {
         Response response = h.get("/nothing/here");
 
