@@ -5,6 +5,7 @@ import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,6 +20,7 @@ import org.springframework.web.reactive.HandlerMapping;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(HandlerMapping.class)
 @ConditionalOnBean(Engine.class)
+@ConditionalOnBooleanProperty(name = "zerver.webflux.enabled", matchIfMissing = true)
 public final class ZerverWebFluxAutoConfiguration {
 
     @Bean

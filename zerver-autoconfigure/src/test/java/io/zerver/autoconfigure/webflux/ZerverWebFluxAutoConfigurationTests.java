@@ -3,6 +3,7 @@ package io.zerver.autoconfigure.webflux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
+import io.zerver.core.engine.Engine;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -21,6 +22,13 @@ class ZerverWebFluxAutoConfigurationTests {
     void mountsTheEngineInAReactiveWebApplication() {
         reactive.run(context -> assertThat(context).hasSingleBean(ZerverHandlerMapping.class)
                 .hasSingleBean(ZerverWebHandler.class));
+    }
+
+    @Test
+    void mountsNothingWhenSwitchedOff() {
+        reactive.withPropertyValues("zerver.webflux.enabled=false")
+                .run(context -> assertThat(context).hasSingleBean(Engine.class)
+                        .doesNotHaveBean(ZerverHandlerMapping.class));
     }
 
     @Test

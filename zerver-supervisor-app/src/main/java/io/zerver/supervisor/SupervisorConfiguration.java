@@ -1,0 +1,44 @@
+package io.zerver.supervisor;
+
+import io.zerver.autoconfigure.effects.ZerverDataProperties;
+import io.zerver.core.engine.Engine;
+import io.zerver.supervisor.actuate.FeaturesHealthIndicator;
+import io.zerver.supervisor.actuate.FeaturesSection;
+import io.zerver.supervisor.feature.FeatureRegistry;
+import io.zerver.supervisor.link.SupervisorLinkHandler;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The supervisor's parts: the feature registry (which the engine reads its routes from), the
+ * link handler that runs forwarded requests on the engine, and what the actuator shows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SupervisorProperties.class)
+class SupervisorConfiguration {
+
+    @Bean
+    FeatureRegistry featureRegistry(ConfigurableApplicationContext context, SupervisorProperties properties,
+            ZerverDataProperties data) {
+        return FeatureRegistry.create(context, properties.getFeatures().getDir(),
+                data.getDir().resolve("feature-staging"), properties.getFeatures().getShutdownTimeout());
+    }
+
+    @Bean
+    SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features) {
+        return new SupervisorLinkHandler(engine, features, Clock.systemUTC());
+    }
+
+    @Bean
+    FeaturesSection featuresSection(FeatureRegistry features) {
+        return new FeaturesSection(features);
+    }
+
+    @Bean
+    FeaturesHealthIndicator featuresHealthIndicator(FeatureRegistry features) {
+        return new FeaturesHealthIndicator(features);
+    }
+}

@@ -1,0 +1,182 @@
+package io.zerver.supervisor.feature;
+
+import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.RouteTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+
+/**
+ * Turns a feature jar into a running {@link FeatureVersion}: copies the jar aside (so the file
+ * in the features directory can be replaced while this version runs), reads its descriptor,
+ * gives it its own class loader (parent: the supervisor's) and a child application context
+ * (parent: the supervisor's context), starts it and validates its routes. Anything that fails
+ * undoes what was done and surfaces as a {@link FeatureLoadException} with the reason.
+ */
+final class FeatureLoader {
+
+    private static final Log log = LogFactory.getLog(FeatureLoader.class);
+    private static final AtomicLong STAGED = new AtomicLong();
+
+    private final ConfigurableApplicationContext parent;
+    private final Path stagingDir;
+    private final Duration shutdownTimeout;
+
+    FeatureLoader(ConfigurableApplicationContext parent, Path stagingDir, Duration shutdownTimeout) {
+        this.parent = parent;
+        this.stagingDir = stagingDir;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    FeatureVersion load(Path jar, int number) {
+        long started = System.nanoTime();
+        Path staged = stage(jar);
+        URLClassLoader loader = null;
+        AnnotationConfigApplicationContext context = null;
+        try {
+            FeatureDescriptor descriptor = FeatureDescriptor.read(staged);
+            String id = "feature-" + descriptor.name() + "-v" + number;
+            loader = new URLClassLoader(id, new URL[] { url(staged) }, parent.getClassLoader());
+            context = new AnnotationConfigApplicationContext();
+            context.setId(id);
+            context.setDisplayName(descriptor.name() + " v" + number + " (" + descriptor.label() + ")");
+            context.setParent(parent);
+            context.setClassLoader(loader);
+            DefaultLifecycleProcessor lifecycle = new DefaultLifecycleProcessor();
+            lifecycle.setTimeoutPerShutdownPhase(shutdownTimeout.toMillis());
+            lifecycle.setBeanFactory(context.getBeanFactory());
+            context.getBeanFactory().registerSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME,
+                    lifecycle);
+            for (String name : descriptor.configurations()) {
+                context.register(configurationClass(name, loader, jar));
+            }
+            refresh(context, loader);
+            List<ZerverRoutes> declarations = declarations(context);
+            if (declarations.isEmpty()) {
+                throw new FeatureLoadException(descriptor.name() + " declares no routes (no ZerverRoutes bean)");
+            }
+            RouteTable routes = build(declarations);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            return new FeatureVersion(descriptor, number, jar, staged, loader, context, declarations, routes,
+                    Instant.now(), millis);
+        } catch (RuntimeException | LinkageError e) {
+            release(context, loader, staged);
+            throw e instanceof FeatureLoadException fle ? fle
+                    : new FeatureLoadException(jar.getFileName() + ": " + reason(e), e);
+        }
+    }
+
+    /** Builds one table from several features' declarations, validating every pipeline. */
+    static RouteTable build(List<ZerverRoutes> declarations) {
+        RouteTable.Builder builder = RouteTable.builder();
+        declarations.forEach(d -> d.register(builder));
+        return builder.build();
+    }
+
+    private Path stage(Path jar) {
+        try {
+            Files.createDirectories(stagingDir);
+            String file = jar.getFileName().toString();
+            String stem = file.endsWith(".jar") ? file.substring(0, file.length() - 4) : file;
+            Path target = stagingDir.resolve(stem + "-" + ProcessHandle.current().pid() + "-"
+                    + STAGED.incrementAndGet() + ".jar");
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new FeatureLoadException("cannot copy " + jar.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Class<?> configurationClass(String name, ClassLoader loader, Path jar) {
+        Class<?> type;
+        try {
+            type = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new FeatureLoadException(jar.getFileName() + ": configuration class " + name + " not found", e);
+        }
+        if (type.getClassLoader() != loader) {
+            throw new FeatureLoadException(jar.getFileName() + ": " + name
+                    + " is on the supervisor's class path; a feature's classes must come only from its jar");
+        }
+        return type;
+    }
+
+    private static void refresh(ConfigurableApplicationContext context, ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            context.refresh();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The feature's own route declarations, in order; the parent's are not the feature's. */
+    private static List<ZerverRoutes> declarations(ConfigurableApplicationContext context) {
+        List<ZerverRoutes> out = new ArrayList<>(
+                context.getBeanFactory().getBeansOfType(ZerverRoutes.class, false, true).values());
+        AnnotationAwareOrderComparator.sort(out);
+        return out;
+    }
+
+    private static URL url(Path staged) {
+        try {
+            return staged.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String reason(Throwable e) {
+        Throwable specific = NestedExceptionUtils.getMostSpecificCause(e);
+        String message = specific.getMessage();
+        return specific.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * Undoes a load: closes the context, closes the loader (and with it the jar) and deletes
+     * the staged copy. Never throws.
+     */
+    static void release(@Nullable ConfigurableApplicationContext context, @Nullable URLClassLoader loader,
+            Path staged) {
+        if (context != null) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                log.warn("Closing " + context.getDisplayName() + " failed: " + reason(e));
+            }
+        }
+        if (loader != null) {
+            try {
+                loader.close();
+            } catch (IOException e) {
+                log.warn("Closing the class loader " + loader.getName() + " failed: " + e.getMessage());
+            }
+        }
+        try {
+            Files.deleteIfExists(staged);
+        } catch (IOException e) {
+            log.warn("Deleting " + staged + " failed: " + e.getMessage());
+        }
+    }
+}

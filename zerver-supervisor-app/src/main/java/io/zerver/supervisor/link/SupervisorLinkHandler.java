@@ -1,0 +1,124 @@
+package io.zerver.supervisor.link;
+
+import io.zerver.core.engine.Engine;
+import io.zerver.core.http.Headers;
+import io.zerver.core.http.Request;
+import io.zerver.core.http.Response;
+import io.zerver.ipc.ErrorCode;
+import io.zerver.ipc.ErrorFrame;
+import io.zerver.ipc.Header;
+import io.zerver.ipc.LinkHandler;
+import io.zerver.ipc.Reply;
+import io.zerver.ipc.RequestFrame;
+import io.zerver.ipc.ResponseFrame;
+import io.zerver.supervisor.feature.FeatureRegistry;
+import io.zerver.supervisor.feature.FeatureVersion;
+import io.zerver.supervisor.feature.Routing;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers the requests the ingest forwards: turns each frame into an engine request whose
+ * deadline is what is left of the ingest's, runs it on the feature version that owns its route
+ * (counted in that version's in-flight, so a draining version knows when it is done), and turns
+ * the response back into a frame. 404, 405 and OPTIONS come from the engine over every active
+ * route. Never fails: anything unexpected becomes an {@link ErrorFrame}.
+ */
+public final class SupervisorLinkHandler implements LinkHandler {
+
+    private static final Log log = LogFactory.getLog(SupervisorLinkHandler.class);
+    private static final int ENTRY_ATTEMPTS = 3;
+
+    private final Engine engine;
+    private final FeatureRegistry features;
+    private final Clock clock;
+
+    public SupervisorLinkHandler(Engine engine, FeatureRegistry features, Clock clock) {
+        this.engine = engine;
+        this.features = features;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Reply> handle(RequestFrame frame) {
+        long started = System.nanoTime();
+        long remaining = frame.deadlineEpochMillis() - clock.millis();
+        if (remaining <= 0) {
+            return Mono.just(new ErrorFrame(frame.id(), ErrorCode.TIMEOUT, "deadline passed before the request ran"));
+        }
+        Request request;
+        try {
+            request = request(frame, remaining);
+        } catch (IllegalArgumentException e) {
+            return Mono.just(new ErrorFrame(frame.id(), ErrorCode.INTERNAL, "unusable request: " + e.getMessage()));
+        }
+        return dispatch(request)
+                .<Reply>map(response -> frame(frame.id(), response, started))
+                .onErrorResume(e -> {
+                    log.error("Request " + frame.id() + " (" + frame.method() + " " + frame.target() + ") failed", e);
+                    return Mono.just(new ErrorFrame(frame.id(), ErrorCode.INTERNAL, "the supervisor failed"));
+                });
+    }
+
+    private Mono<Response> dispatch(Request request) {
+        for (int attempt = 0; attempt < ENTRY_ATTEMPTS; attempt++) {
+            Routing routing = features.routing();
+            FeatureVersion owner = routing.owner(request.method(), request.path());
+            if (owner == null) {
+                return engine.handle(request, routing.table());
+            }
+            if (owner.tryEnter()) {
+                return engine.handle(request, routing.table()).doFinally(signal -> owner.exit());
+            }
+            // The version closed between reading the routing and entering it: a newer routing
+            // has replaced it, so read again.
+        }
+        return Mono.error(new IllegalStateException("no open version for " + request));
+    }
+
+    static Request request(RequestFrame frame, long remainingMillis) {
+        String target = frame.target();
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        String query = q < 0 ? "" : target.substring(q + 1);
+        Headers.Builder headers = Headers.builder();
+        for (Header h : frame.headers()) {
+            if (!h.name().equalsIgnoreCase(Engine.REQUEST_TIMEOUT_HEADER)) {
+                headers.add(h.name(), h.value());
+            }
+        }
+        headers.add(Engine.REQUEST_TIMEOUT_HEADER, Long.toString(remainingMillis));
+        return new Request(frame.method(), path, query, headers.build(), frame.body(), address(frame.clientAddress()));
+    }
+
+    private static ResponseFrame frame(long id, Response response, long startedNanos) {
+        List<Header> headers = new ArrayList<>(response.headers().size());
+        response.headers().forEach((name, value) -> headers.add(new Header(name, value)));
+        return new ResponseFrame(id, response.status(), headers, response.body(),
+                (System.nanoTime() - startedNanos) / 1_000);
+    }
+
+    /** {@code host:port} or {@code [v6]:port} as the ingest wrote it; null when unusable. */
+    static @Nullable InetSocketAddress address(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            return null;
+        }
+        String host = text.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            return port < 0 || port > 65535 ? null : InetSocketAddress.createUnresolved(host, port);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.zerver.supervisor;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds real feature jars for tests: compiles Java sources against the test class path with
+ * the JDK's compiler and writes them, with a descriptor, into a jar that is on no class path.
+ */
+public final class FeatureJars {
+
+    private FeatureJars() {
+    }
+
+    /** The todos sample jar the build copied next to the tests. */
+    public static Path todos() {
+        Path jar = Path.of("target/sample-features/todos.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build with the reactor (-am)");
+        }
+        return jar;
+    }
+
+    /**
+     * Compiles {@code sources} (class name → source) and writes {@code jar} with a descriptor
+     * naming {@code feature}, {@code version} and {@code configuration}.
+     */
+    public static Path compile(Path jar, String feature, String version, String configuration,
+            Map<String, String> sources) {
+        try {
+            Path work = Files.createTempDirectory("feature-src");
+            List<String> args = new ArrayList<>(List.of("-d", work.resolve("classes").toString(),
+                    "-classpath", System.getProperty("java.class.path"), "--release", "17", "-proc:none"));
+            for (Map.Entry<String, String> source : sources.entrySet()) {
+                Path file = work.resolve("src").resolve(source.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, source.getValue());
+                args.add(file.toString());
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            int status = javac.run(null, null, null, args.toArray(String[]::new));
+            if (status != 0) {
+                throw new IllegalStateException("javac failed with " + status);
+            }
+            Path classes = work.resolve("classes");
+            Files.createDirectories(jar.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+                    Stream<Path> files = Files.walk(classes)) {
+                zip.putNextEntry(new JarEntry("META-INF/zerver-feature.properties"));
+                zip.write(("name=" + feature + "\nversion=" + version + "\nconfiguration=" + configuration + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    zip.write(Files.readAllBytes(file));
+                    zip.closeEntry();
+                }
+            }
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A feature serving {@code GET /<feature>} with {@code 200 <word>}; when {@code failing} its
+     * context fails to start.
+     */
+    public static Path greeting(Path jar, String feature, String word, boolean failing) {
+        String pkg = "test." + feature.replace('-', '_');
+        String source = """
+                package %1$s;
+
+                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.http.Response;
+                import io.zerver.core.step.Decision;
+                import io.zerver.core.step.Step;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.context.annotation.Configuration;
+
+                @Configuration(proxyBeanMethods = false)
+                public class GreetingFeature {
+
+                    @Bean
+                    ZerverRoutes greetingRoutes() {
+                        if (%3$s) {
+                            throw new IllegalStateException("greeting feature refuses to start");
+                        }
+                        return routes -> routes.get("/%2$s", r -> r.steps(Step.of("greet",
+                                ctx -> Decision.done(Response.text(200, "%4$s")))));
+                    }
+                }
+                """.formatted(pkg, feature, failing, word);
+        return compile(jar, feature, word, pkg + ".GreetingFeature", Map.of(pkg + ".GreetingFeature", source));
+    }
+}
