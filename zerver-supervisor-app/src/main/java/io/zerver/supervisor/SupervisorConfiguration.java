@@ -2,9 +2,11 @@ package io.zerver.supervisor;
 
 import io.zerver.autoconfigure.effects.ZerverDataProperties;
 import io.zerver.core.engine.Engine;
+import io.zerver.core.error.ErrorRenderer;
 import io.zerver.supervisor.actuate.FeaturesHealthIndicator;
 import io.zerver.supervisor.actuate.FeaturesSection;
 import io.zerver.supervisor.feature.FeatureRegistry;
+import io.zerver.supervisor.feature.FeatureSettings;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,13 +25,15 @@ class SupervisorConfiguration {
     @Bean
     FeatureRegistry featureRegistry(ConfigurableApplicationContext context, SupervisorProperties properties,
             ZerverDataProperties data) {
-        return FeatureRegistry.create(context, properties.getFeatures().getDir(),
-                data.getDir().resolve("feature-staging"), properties.getFeatures().getShutdownTimeout());
+        SupervisorProperties.Features f = properties.getFeatures();
+        return FeatureRegistry.create(context, new FeatureSettings(f.getDir(), data.getDir().resolve("feature-staging"),
+                f.isWatch(), f.getQuietPeriod(), f.getMaxSettle(), f.getDrainTimeout(), f.getShutdownTimeout(),
+                f.getLeakChecks(), f.getLeakCheckInterval()));
     }
 
     @Bean
-    SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features) {
-        return new SupervisorLinkHandler(engine, features, Clock.systemUTC());
+    SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors) {
+        return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC());
     }
 
     @Bean

@@ -29,12 +29,81 @@ public class SupervisorProperties {
         /** How long a feature context's lifecycle beans get to stop when it is closed. */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+        /** Whether changes in the features directory are applied while the supervisor runs. */
+        private boolean watch = true;
+
+        /** How long a jar must be left alone (no more writes) before it is loaded. */
+        private Duration quietPeriod = Duration.ofMillis(50);
+
+        /** How long to wait at most for a jar being written to become a complete jar. */
+        private Duration maxSettle = Duration.ofSeconds(10);
+
+        /** How long a replaced or removed version may finish its requests before they get 503. */
+        private Duration drainTimeout = Duration.ofSeconds(30);
+
+        /** How many collections to ask for before a retired version's loader is a leak suspect. */
+        private int leakChecks = 10;
+
+        /** The pause between two leak checks. */
+        private Duration leakCheckInterval = Duration.ofMillis(200);
+
         public Path getDir() {
             return dir;
         }
 
         public void setDir(Path dir) {
             this.dir = dir;
+        }
+
+        public boolean isWatch() {
+            return watch;
+        }
+
+        public void setWatch(boolean watch) {
+            this.watch = watch;
+        }
+
+        public Duration getQuietPeriod() {
+            return quietPeriod;
+        }
+
+        public void setQuietPeriod(Duration quietPeriod) {
+            this.quietPeriod = positive("quiet-period", quietPeriod);
+        }
+
+        public Duration getMaxSettle() {
+            return maxSettle;
+        }
+
+        public void setMaxSettle(Duration maxSettle) {
+            this.maxSettle = positive("max-settle", maxSettle);
+        }
+
+        public Duration getDrainTimeout() {
+            return drainTimeout;
+        }
+
+        public void setDrainTimeout(Duration drainTimeout) {
+            this.drainTimeout = positive("drain-timeout", drainTimeout);
+        }
+
+        public int getLeakChecks() {
+            return leakChecks;
+        }
+
+        public void setLeakChecks(int leakChecks) {
+            if (leakChecks < 1) {
+                throw new IllegalArgumentException("leak-checks: " + leakChecks + " (expected: >= 1)");
+            }
+            this.leakChecks = leakChecks;
+        }
+
+        public Duration getLeakCheckInterval() {
+            return leakCheckInterval;
+        }
+
+        public void setLeakCheckInterval(Duration leakCheckInterval) {
+            this.leakCheckInterval = positive("leak-check-interval", leakCheckInterval);
         }
 
         public Duration getShutdownTimeout() {
@@ -47,6 +116,13 @@ public class SupervisorProperties {
             }
             this.shutdownTimeout = shutdownTimeout;
         }
+    }
+
+    static Duration positive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+        }
+        return value;
     }
 
     /** The link to the ingest. */

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * {@code /actuator/zerver}: the routes with their pipelines and reads/writes graphs, the
@@ -66,6 +68,27 @@ public class ZerverEndpoint {
             case "timelines" -> timelines();
             default -> extra(section);
         };
+    }
+
+    /**
+     * Runs a section's action: {@code POST /actuator/zerver/{section}/{target}} (the supervisor's
+     * {@code features} section reloads a feature, or {@code all}). 404 when no section offers it.
+     */
+    @WriteOperation
+    public WebEndpointResponse<Object> act(@Selector String section, @Selector String target) {
+        for (ZerverEndpointSection extra : sections) {
+            if (extra.name().equals(section)) {
+                try {
+                    return new WebEndpointResponse<>(extra.act(target), WebEndpointResponse.STATUS_OK);
+                } catch (UnsupportedOperationException e) {
+                    return new WebEndpointResponse<>(Map.of("error", e.getMessage()), 405);
+                } catch (IllegalArgumentException e) {
+                    return new WebEndpointResponse<>(Map.of("error", e.getMessage()),
+                            WebEndpointResponse.STATUS_BAD_REQUEST);
+                }
+            }
+        }
+        return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
     }
 
     private @Nullable Object extra(String name) {

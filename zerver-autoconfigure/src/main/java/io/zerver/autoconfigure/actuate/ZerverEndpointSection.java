@@ -3,7 +3,8 @@ package io.zerver.autoconfigure.actuate;
 /**
  * An extra section of the {@code zerver} actuator endpoint, for hosts that know more than the
  * engine does (the supervisor adds {@code features}). Define one as a bean: it appears in
- * {@code /actuator/zerver} under its name and at {@code /actuator/zerver/{name}}.
+ * {@code /actuator/zerver} under its name and at {@code /actuator/zerver/{name}}, and may
+ * offer an action at {@code POST /actuator/zerver/{name}/{target}}.
  */
 public interface ZerverEndpointSection {
 
@@ -12,4 +13,16 @@ public interface ZerverEndpointSection {
 
     /** The section's content as maps, lists, strings, numbers and booleans. */
     Object describe();
+
+    /**
+     * Acts on {@code target} within the section ({@code POST /actuator/zerver/{name}/{target}}),
+     * e.g. the supervisor reloads a feature. Sections without actions keep the default.
+     *
+     * @return the outcome, shown to the caller
+     * @throws UnsupportedOperationException when the section has no actions
+     * @throws IllegalArgumentException when {@code target} names nothing (answered 400)
+     */
+    default Object act(String target) {
+        throw new UnsupportedOperationException("the " + name() + " section has no actions");
+    }
 }

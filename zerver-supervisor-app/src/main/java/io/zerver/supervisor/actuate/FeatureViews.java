@@ -4,6 +4,7 @@ import io.zerver.core.route.Route;
 import io.zerver.supervisor.feature.FeatureFailure;
 import io.zerver.supervisor.feature.FeatureRegistry;
 import io.zerver.supervisor.feature.FeatureVersion;
+import io.zerver.supervisor.feature.Retirement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,39 @@ final class FeatureViews {
             active.add(version(v, true));
         }
         out.put("active", active);
+        List<Object> draining = new ArrayList<>();
+        for (FeatureVersion v : registry.draining()) {
+            draining.add(version(v, false));
+        }
+        out.put("draining", draining);
         out.put("failures", failures(registry));
+        List<Object> retired = new ArrayList<>();
+        for (Retirement r : registry.retirements()) {
+            retired.add(retirement(r));
+        }
+        out.put("retired", retired);
+        out.put("leakSuspects", leakSuspects(registry));
+        return out;
+    }
+
+    static Map<String, Object> retirement(Retirement r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", r.feature());
+        out.put("version", r.number());
+        out.put("label", r.label());
+        out.put("retiredAt", r.retiredAt().toString());
+        out.put("outcome", r.outcome().name());
+        out.put("collections", r.checks());
+        out.put("strayThreads", r.strayThreads());
+        out.put("driversDeregistered", r.drivers());
+        return out;
+    }
+
+    static List<Object> leakSuspects(FeatureRegistry registry) {
+        List<Object> out = new ArrayList<>();
+        for (Retirement r : registry.leakSuspects()) {
+            out.add(retirement(r));
+        }
         return out;
     }
 
@@ -37,6 +70,9 @@ final class FeatureViews {
         out.put("loadedAt", v.loadedAt().toString());
         out.put("loadMillis", v.loadMillis());
         out.put("inFlight", v.inFlight());
+        if (v.drainingSince() != null) {
+            out.put("drainingSince", v.drainingSince().toString());
+        }
         if (withRoutes) {
             List<String> routes = new ArrayList<>();
             for (Route r : v.routes()) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,12 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.CachedIntrospectionResults;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Turns a feature jar into a running {@link FeatureVersion}: copies the jar aside (so the file
@@ -50,12 +53,12 @@ final class FeatureLoader {
     FeatureVersion load(Path jar, int number) {
         long started = System.nanoTime();
         Path staged = stage(jar);
-        URLClassLoader loader = null;
+        FeatureClassLoader loader = null;
         AnnotationConfigApplicationContext context = null;
         try {
             FeatureDescriptor descriptor = FeatureDescriptor.read(staged);
             String id = "feature-" + descriptor.name() + "-v" + number;
-            loader = new URLClassLoader(id, new URL[] { url(staged) }, parent.getClassLoader());
+            loader = new FeatureClassLoader(id, url(staged), parent.getClassLoader());
             context = new AnnotationConfigApplicationContext();
             context.setId(id);
             context.setDisplayName(descriptor.name() + " v" + number + " (" + descriptor.label() + ")");
@@ -154,11 +157,15 @@ final class FeatureLoader {
     }
 
     /**
-     * Undoes a load: closes the context, closes the loader (and with it the jar) and deletes
-     * the staged copy. Never throws.
+     * Undoes a load: closes the context, deregisters the JDBC drivers the feature registered,
+     * clears Spring's reflection caches of the feature's classes, closes the loader (and with it
+     * the jar) and deletes the staged copy. Never throws.
+     *
+     * @return the JDBC drivers deregistered
      */
-    static void release(@Nullable ConfigurableApplicationContext context, @Nullable URLClassLoader loader,
-            Path staged) {
+    static List<String> release(@Nullable ConfigurableApplicationContext context,
+            @Nullable FeatureClassLoader loader, Path staged) {
+        List<String> drivers = List.of();
         if (context != null) {
             try {
                 context.close();
@@ -167,6 +174,11 @@ final class FeatureLoader {
             }
         }
         if (loader != null) {
+            drivers = loader.deregisterDrivers();
+            CachedIntrospectionResults.clearClassLoader(loader);
+            ReflectionUtils.clearCache();
+            AnnotationUtils.clearCache();
+            ResolvableType.clearCache();
             try {
                 loader.close();
             } catch (IOException e) {
@@ -178,5 +190,6 @@ final class FeatureLoader {
         } catch (IOException e) {
             log.warn("Deleting " + staged + " failed: " + e.getMessage());
         }
+        return drivers;
     }
 }

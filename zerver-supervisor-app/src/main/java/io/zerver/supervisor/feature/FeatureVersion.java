@@ -3,12 +3,14 @@ package io.zerver.supervisor.feature;
 import io.zerver.autoconfigure.engine.ZerverRoutes;
 import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteTable;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * One loaded version of a feature: its own class loader and child context, the routes it
@@ -33,16 +35,19 @@ public final class FeatureVersion {
     private final int number;
     private final Path source;
     private final Path staged;
-    private final URLClassLoader loader;
-    private final ConfigurableApplicationContext context;
-    private final List<ZerverRoutes> declarations;
-    private final RouteTable routes;
     private final Instant loadedAt;
     private final long loadMillis;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Sinks.Empty<Void> abandoned = Sinks.empty();
+    // Dropped when the version retires, so nothing here keeps its class loader reachable.
+    private volatile @Nullable FeatureClassLoader loader;
+    private volatile @Nullable ConfigurableApplicationContext context;
+    private volatile List<ZerverRoutes> declarations;
+    private volatile RouteTable routes;
     private volatile State state = State.ACTIVE;
+    private volatile @Nullable Instant drainingSince;
 
-    FeatureVersion(FeatureDescriptor descriptor, int number, Path source, Path staged, URLClassLoader loader,
+    FeatureVersion(FeatureDescriptor descriptor, int number, Path source, Path staged, FeatureClassLoader loader,
             ConfigurableApplicationContext context, List<ZerverRoutes> declarations, RouteTable routes,
             Instant loadedAt, long loadMillis) {
         this.descriptor = descriptor;
@@ -75,6 +80,7 @@ public final class FeatureVersion {
         return source;
     }
 
+    /** The routes this version declares; none once retired. */
     public List<Route> routes() {
         return routes.routes();
     }
@@ -97,9 +103,35 @@ public final class FeatureVersion {
         return Math.max(0, inFlight.get());
     }
 
-    /** The feature's own context (parent: the supervisor's). */
+    /** When this version stopped taking new requests, if it has. */
+    public @Nullable Instant drainingSince() {
+        return drainingSince;
+    }
+
+    /**
+     * The feature's own context (parent: the supervisor's).
+     *
+     * @throws IllegalStateException once the version is retired
+     */
     public ConfigurableApplicationContext context() {
-        return context;
+        ConfigurableApplicationContext c = context;
+        if (c == null) {
+            throw new IllegalStateException(this + " is retired");
+        }
+        return c;
+    }
+
+    /** The version's class loader, or null once retired. */
+    @Nullable FeatureClassLoader loader() {
+        return loader;
+    }
+
+    /**
+     * Completes when the version gives up on the requests still running (the drain timeout
+     * passed): they are answered with a clean 503 rather than left to hang.
+     */
+    public Mono<Void> abandoned() {
+        return abandoned.asMono();
     }
 
     List<ZerverRoutes> declarations() {
@@ -124,7 +156,8 @@ public final class FeatureVersion {
         inFlight.decrementAndGet();
     }
 
-    void draining() {
+    void draining(Instant now) {
+        drainingSince = now;
         state = State.DRAINING;
     }
 
@@ -133,16 +166,36 @@ public final class FeatureVersion {
         return inFlight.compareAndSet(0, CLOSED);
     }
 
-    /** Closes the gate whatever is running (the drain timeout passed). */
-    void closeNow() {
-        inFlight.set(CLOSED);
+    /**
+     * Closes the gate whatever is running (the drain timeout passed) and answers the requests
+     * still running.
+     *
+     * @return how many requests were abandoned
+     */
+    int closeNow() {
+        int running = inFlight.getAndSet(CLOSED);
+        abandoned.tryEmitEmpty();
+        return running == CLOSED ? 0 : running;
     }
 
-    /** Shuts the context, releases the loader and deletes the staged copy of the jar. */
-    void retire() {
+    /**
+     * Shuts the context, releases the loader and deletes the staged copy of the jar, then drops
+     * every reference this object holds into the feature.
+     *
+     * @return what the supervisor did and found, and a weak handle on the loader to check that
+     *     it is released
+     */
+    Retirement retire() {
         closeNow();
         state = State.RETIRED;
-        FeatureLoader.release(context, loader, staged);
+        FeatureClassLoader releasing = loader;
+        List<String> drivers = FeatureLoader.release(context, releasing, staged);
+        context = null;
+        loader = null;
+        declarations = List.of();
+        routes = RouteTable.empty();
+        return new Retirement(name(), number, descriptor.label(), Instant.now(), releasing,
+                Retirement.strayThreads(releasing), drivers);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.zerver.supervisor.link;
 
 import io.zerver.core.engine.Engine;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ErrorRenderer;
+import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
@@ -37,11 +40,13 @@ public final class SupervisorLinkHandler implements LinkHandler {
 
     private final Engine engine;
     private final FeatureRegistry features;
+    private final ErrorRenderer errors;
     private final Clock clock;
 
-    public SupervisorLinkHandler(Engine engine, FeatureRegistry features, Clock clock) {
+    public SupervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors, Clock clock) {
         this.engine = engine;
         this.features = features;
+        this.errors = errors;
         this.clock = clock;
     }
 
@@ -74,12 +79,23 @@ public final class SupervisorLinkHandler implements LinkHandler {
                 return engine.handle(request, routing.table());
             }
             if (owner.tryEnter()) {
-                return engine.handle(request, routing.table()).doFinally(signal -> owner.exit());
+                // A version that outlives its drain timeout gives up on what it still runs: the
+                // engine's run is cancelled (its effects with it) and the client gets a clean 503.
+                return Mono.firstWithSignal(engine.handle(request, routing.table()),
+                        owner.abandoned().then(Mono.fromSupplier(() -> abandoned(request))))
+                        .doFinally(signal -> owner.exit());
             }
             // The version closed between reading the routing and entering it: a newer routing
             // has replaced it, so read again.
         }
         return Mono.error(new IllegalStateException("no open version for " + request));
+    }
+
+    private Response abandoned(Request request) {
+        String requestId = request.headers().first(Engine.REQUEST_ID_HEADER).orElse("-");
+        return errors.render(ZerverError.of(ErrorKind.OVERLOADED, "feature", "drain_timeout"), requestId)
+                .withOnlyHeader("Retry-After", "1")
+                .withOnlyHeader(Engine.REQUEST_ID_HEADER, requestId);
     }
 
     static Request request(RequestFrame frame, long remainingMillis) {
