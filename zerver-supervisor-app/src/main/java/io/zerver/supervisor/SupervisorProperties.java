@@ -41,11 +41,14 @@ public class SupervisorProperties {
         /** How long a replaced or removed version may finish its requests before they get 503. */
         private Duration drainTimeout = Duration.ofSeconds(30);
 
-        /** How many collections to ask for before a retired version's loader is a leak suspect. */
-        private int leakChecks = 10;
+        /**
+         * How many collections to ask for before a retired version's loader is a leak suspect
+         * (one per interval, shared by every version being checked).
+         */
+        private int leakChecks = 5;
 
         /** The pause between two leak checks. */
-        private Duration leakCheckInterval = Duration.ofMillis(200);
+        private Duration leakCheckInterval = Duration.ofSeconds(1);
 
         public Path getDir() {
             return dir;

@@ -105,4 +105,81 @@ public final class FeatureJars {
                 """.formatted(pkg, feature, failing, word);
         return compile(jar, feature, word, pkg + ".GreetingFeature", Map.of(pkg + ".GreetingFeature", source));
     }
+
+    /**
+     * A feature serving {@code GET /<feature>?path=/delay?ms=N} by calling {@code upstream + path}
+     * through the HTTP effect (60 s timeout), answering {@code 200 <word>:<upstream body>}.
+     */
+    public static Path upstreamCaller(Path jar, String feature, String word, String upstream) {
+        String pkg = "test." + feature.replace('-', '_');
+        String source = """
+                package %1$s;
+
+                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.effect.Effects;
+                import io.zerver.core.effect.HttpResult;
+                import io.zerver.core.http.Response;
+                import io.zerver.core.slot.Slot;
+                import io.zerver.core.step.Decision;
+                import io.zerver.core.step.Step;
+                import java.time.Duration;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.context.annotation.Configuration;
+
+                @Configuration(proxyBeanMethods = false)
+                public class CallerFeature {
+
+                    static final Slot<HttpResult> RESULT = Slot.of("upstream", HttpResult.class);
+
+                    @Bean
+                    ZerverRoutes callerRoutes() {
+                        Step call = Step.named("call").writes(RESULT).run(ctx -> Decision.need(
+                                Effects.httpGet("%3$s" + ctx.query("path").orElse("/delay?ms=0"))
+                                        .timeout(Duration.ofSeconds(60)).into(RESULT)));
+                        Step render = Step.named("render").reads(RESULT).run(ctx -> Decision.done(
+                                Response.text(200, "%4$s:" + ctx.require(RESULT).bodyAsString())));
+                        return routes -> routes.get("/%2$s", r -> r.steps(call, render).timeout(Duration.ofSeconds(60)));
+                    }
+                }
+                """.formatted(pkg, feature, upstream, word);
+        return compile(jar, feature, word, pkg + ".CallerFeature", Map.of(pkg + ".CallerFeature", source));
+    }
+
+    /**
+     * A feature serving {@code GET /<feature>} that also starts a thread named
+     * {@code <feature>-worker} and never stops it: its class loader cannot be released.
+     */
+    public static Path leaking(Path jar, String feature) {
+        String pkg = "test." + feature.replace('-', '_');
+        String source = """
+                package %1$s;
+
+                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.http.Response;
+                import io.zerver.core.step.Decision;
+                import io.zerver.core.step.Step;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.context.annotation.Configuration;
+
+                @Configuration(proxyBeanMethods = false)
+                public class LeakingFeature {
+
+                    @Bean
+                    ZerverRoutes leakingRoutes() {
+                        Thread worker = new Thread(() -> {
+                            try {
+                                Thread.sleep(Long.MAX_VALUE);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }, "%2$s-worker");
+                        worker.setDaemon(true);
+                        worker.start();
+                        return routes -> routes.get("/%2$s", r -> r.steps(Step.of("leak",
+                                ctx -> Decision.done(Response.text(200, "leaking")))));
+                    }
+                }
+                """.formatted(pkg, feature);
+        return compile(jar, feature, "1", pkg + ".LeakingFeature", Map.of(pkg + ".LeakingFeature", source));
+    }
 }

@@ -55,6 +55,8 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
     private volatile Routing routing = Routing.EMPTY;
     private volatile boolean running;
     private boolean polling; // guarded by draining
+    private final List<Retirement> unchecked = new CopyOnWriteArrayList<>();
+    private boolean checking; // guarded by unchecked
 
     private record Drain(FeatureVersion version, long deadlineNanos) {
     }
@@ -269,19 +271,38 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
             }
         }
         log.info("Retired " + version);
-        checkReleased(retirement);
+        synchronized (unchecked) {
+            unchecked.add(retirement);
+            if (!checking) {
+                checking = true;
+                later(this::checkReleased, settings.leakCheckInterval().toMillis());
+            }
+        }
     }
 
-    private void checkReleased(Retirement retirement) {
-        if (retirement.check(settings.leakChecks())) {
-            if (retirement.outcome() == Retirement.Outcome.LEAK_SUSPECT) {
-                log.warn("Leak suspect: the class loader of " + retirement.feature() + " v" + retirement.number()
-                        + " is still reachable after " + retirement.checks() + " collections; stray threads: "
-                        + retirement.strayThreads() + ", JDBC drivers deregistered: " + retirement.drivers());
+    /**
+     * One collection for every retirement still being checked (not one each: fifty reloads
+     * must not cost fifty full collections), then each looks at its loader's weak reference.
+     */
+    private void checkReleased() {
+        System.gc();
+        for (Retirement r : unchecked) {
+            if (r.checkAfterCollection(settings.leakChecks())) {
+                unchecked.remove(r);
+                if (r.outcome() == Retirement.Outcome.LEAK_SUSPECT) {
+                    log.warn("Leak suspect: the class loader of " + r.feature() + " v" + r.number()
+                            + " is still reachable after " + r.checks() + " collections; stray threads: "
+                            + r.strayThreads() + ", JDBC drivers deregistered: " + r.drivers());
+                }
             }
-            return;
         }
-        later(() -> checkReleased(retirement), settings.leakCheckInterval().toMillis());
+        synchronized (unchecked) {
+            if (unchecked.isEmpty()) {
+                checking = false;
+            } else {
+                later(this::checkReleased, settings.leakCheckInterval().toMillis());
+            }
+        }
     }
 
     private void later(Runnable task, long millis) {

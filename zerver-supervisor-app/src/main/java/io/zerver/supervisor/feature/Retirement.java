@@ -92,18 +92,19 @@ public final class Retirement {
         return drivers;
     }
 
-    /** How many collections the check has asked for so far. */
+    /** How many collections the check has waited for so far. */
     public int checks() {
         return checks;
     }
 
     /**
-     * One round of the check: done when the loader is gone; otherwise asks for a collection,
-     * and after {@code maxChecks} rounds gives up and marks the version a leak suspect.
+     * One round of the check, after a collection: done when the loader is gone; after
+     * {@code maxChecks} rounds it gives up and marks the version a leak suspect.
      *
      * @return whether the check is over
      */
-    boolean check(int maxChecks) {
+    boolean checkAfterCollection(int maxChecks) {
+        checks++;
         if (loader.get() == null) {
             outcome = Outcome.RELEASED;
             return true;
@@ -112,8 +113,6 @@ public final class Retirement {
             outcome = Outcome.LEAK_SUSPECT;
             return true;
         }
-        checks++;
-        System.gc();
         return false;
     }
 
