@@ -3,10 +3,13 @@ package io.zerver.supervisor;
 import io.zerver.autoconfigure.effects.ZerverDataProperties;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
+import io.zerver.ipc.LinkServerOptions;
 import io.zerver.supervisor.actuate.FeaturesHealthIndicator;
 import io.zerver.supervisor.actuate.FeaturesSection;
+import io.zerver.supervisor.actuate.LinkHealthIndicator;
 import io.zerver.supervisor.feature.FeatureRegistry;
 import io.zerver.supervisor.feature.FeatureSettings;
+import io.zerver.supervisor.link.LinkServerLifecycle;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +37,19 @@ class SupervisorConfiguration {
     @Bean
     SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors) {
         return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC());
+    }
+
+    @Bean
+    LinkServerLifecycle linkServer(SupervisorProperties properties, SupervisorLinkHandler handler) {
+        SupervisorProperties.Ipc ipc = properties.getIpc();
+        return new LinkServerLifecycle(ipc.getSocket(), handler,
+                LinkServerOptions.defaults().withMaxFrameBytes((int) ipc.getMaxFrameSize().toBytes()),
+                ipc.getDrainTimeout());
+    }
+
+    @Bean
+    LinkHealthIndicator linkHealthIndicator(LinkServerLifecycle link) {
+        return new LinkHealthIndicator(link);
     }
 
     @Bean
