@@ -108,7 +108,7 @@ final class BlogPages {
             .brand span{color:var(--accent);margin-left:2px}
             nav a{margin-left:20px;color:var(--muted);text-decoration:none;font-weight:500}
             nav a:hover{color:var(--accent)}
-            main{padding:28px 24px 40px}
+            main.wrap{padding-top:32px;padding-bottom:48px;min-height:calc(100vh - 140px)}
             h1{font-size:32px;line-height:1.2;margin:0 0 6px;letter-spacing:-.02em}
             h2{font-size:18px;margin:0 0 14px}
             .hero{margin-bottom:24px}.hero p{color:var(--muted);margin:4px 0}
@@ -145,7 +145,7 @@ final class BlogPages {
             .comment .meta{margin-bottom:4px}.comment .text{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
             .comments form{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:20px}
             .comments h3{margin:0;font-size:16px}
-            footer{color:var(--muted);font-size:13px;padding:24px;border-top:1px solid var(--line)}
+            footer.wrap{color:var(--muted);font-size:13px;padding-top:18px;padding-bottom:24px}
             code{background:#eef0f5;padding:1px 5px;border-radius:4px}
             """);
 
