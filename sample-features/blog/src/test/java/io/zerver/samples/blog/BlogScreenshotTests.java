@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,25 +56,44 @@ class BlogScreenshotTests extends BlogContract {
         assertRendered(screenshot(chromium.get(), "/blogs/posts/" + post.get("id"), "blog-post.png"));
     }
 
+    /**
+     * htmx, loaded from the feature's own route, runs: on start it reads the page's
+     * {@code htmx-config} and adds its indicator styles to the head, which the DOM then shows.
+     */
+    @Test
+    void htmxRunsInTheBrowserFromTheFeaturesOwnRoute() throws Exception {
+        Optional<Path> chromium = chromium();
+        assumeTrue(chromium.isPresent(), "no chromium binary on PATH (see scripts/install-test-deps.sh)");
+
+        String dom = run(chromium.get(), "dom", "--dump-dom", base() + "/blogs");
+
+        assertThat(dom).contains("hx-post=\"/blogs/htmx/posts\"").contains(".htmx-indicator{opacity:0}");
+    }
+
     private Path screenshot(Path chromium, String path, String name) throws Exception {
         Path shot = Files.createDirectories(Path.of("target", "screenshots")).resolve(name).toAbsolutePath();
         Files.deleteIfExists(shot);
-        Path log = profile.resolve(name + ".log");
-        Process process = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox",
+        String output = run(chromium, name, "--screenshot=" + shot, "--window-size=" + WIDTH + "," + HEIGHT,
+                base() + path);
+        assertThat(shot).as("chromium wrote the screenshot; its output:%n%s", output).exists();
+        return shot;
+    }
+
+    /** Runs headless Chromium with {@code args}; its output (stdout and stderr). */
+    private String run(Path chromium, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless=new", "--no-sandbox",
                 "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--user-data-dir=" + profile.resolve(name),
-                "--virtual-time-budget=3000", "--screenshot=" + shot, "--window-size=" + WIDTH + "," + HEIGHT,
-                base() + path)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                "--virtual-time-budget=3000"));
+        command.addAll(List.of(args));
+        Path log = profile.resolve(name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(finished).as("chromium finished within %d s; its output:%n%s", TIMEOUT_SECONDS, output).isTrue();
-        assertThat(shot).as("chromium wrote the screenshot; its output:%n%s", output).exists();
-        return shot;
+        return output;
     }
 
     private static void assertRendered(Path shot) throws IOException {
