@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Markup that is safe to send as it is: either the output of a {@link Template}, or text
  * that went through {@link #escape(String)}. A plain {@code String} is never markup; that is
- * what makes forgetting to escape a type error rather than an injection.
+ * what makes forgetting to escape a type error rather than an injection. The constructor is for
+ * markup the code itself wrote (a style sheet, a wrapping tag), never for anything a request
+ * carried.
  *
  * @param markup the HTML text
  */
