@@ -26,7 +26,16 @@ public final class FeatureJars {
 
     /** The todos sample jar the build copied next to the tests. */
     public static Path todos() {
-        Path jar = Path.of("target/sample-features/todos.jar");
+        return sample("todos.jar");
+    }
+
+    /** The blog sample jar the build copied next to the tests. */
+    public static Path blog() {
+        return sample("blog.jar");
+    }
+
+    private static Path sample(String name) {
+        Path jar = Path.of("target/sample-features").resolve(name);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build with the reactor (-am)");
         }

@@ -44,6 +44,7 @@ class SupervisorFeaturesTests {
         Path root = Files.createTempDirectory("supervisor-test");
         Path dir = Files.createDirectories(root.resolve("features"));
         Files.copy(FeatureJars.todos(), dir.resolve("todos.jar"));
+        Files.copy(FeatureJars.blog(), dir.resolve("blog.jar"));
         FeatureJars.greeting(dir.resolve("hello.jar"), "hello", "hello", false);
         FeatureJars.greeting(dir.resolve("failing.jar"), "failing", "never", true);
         Files.write(dir.resolve("corrupt.jar"), "this is not a zip file".getBytes(StandardCharsets.UTF_8));
@@ -69,7 +70,7 @@ class SupervisorFeaturesTests {
     void loadsEachFeatureJarIntoItsOwnLoaderAndChildContext() {
         List<FeatureVersion> active = registry.routing().active();
 
-        assertThat(active).extracting(FeatureVersion::name).containsExactlyInAnyOrder("todos", "hello");
+        assertThat(active).extracting(FeatureVersion::name).containsExactlyInAnyOrder("todos", "blog", "hello");
         for (FeatureVersion version : active) {
             assertThat(version.number()).isEqualTo(1);
             assertThat(version.context().getParent()).isSameAs(context);
@@ -98,6 +99,19 @@ class SupervisorFeaturesTests {
         assertThat(hello.status()).isEqualTo(200);
         assertThat(new String(hello.body(), StandardCharsets.UTF_8)).isEqualTo("hello");
         assertThat(registry.routing().version("todos").inFlight()).isZero();
+    }
+
+    @Test
+    void servesTheBlogPagesWithUserContentEscaped() {
+        ResponseFrame created = response(handler.handle(request(7, "POST", "/blogs/api/posts",
+                "{\"title\":\"<b>bold</b>\",\"content\":\"text\",\"author\":\"ada\"}",
+                new Header("Content-Type", "application/json"))));
+        ResponseFrame page = response(handler.handle(request(8, "GET", "/blogs/list", "")));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(page.status()).isEqualTo(200);
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold</b>");
     }
 
     @Test
