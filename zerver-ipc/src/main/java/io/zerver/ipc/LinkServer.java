@@ -2,6 +2,7 @@ package io.zerver.ipc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.unix.DomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,9 @@ public final class LinkServer implements AutoCloseable {
         try {
             link.server = TcpServer.create()
                     .bindAddress(() -> new DomainSocketAddress(temporary.toString()))
+                    // a client that shuts its output down mid-frame still hears why it is dropped,
+                    // and one that shuts it down cleanly still gets the replies in flight
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .handle((in, out) -> {
                         ServerConnection[] served = new ServerConnection[1];
                         in.withConnection(c -> served[0] = new ServerConnection(c, handler, options, link));

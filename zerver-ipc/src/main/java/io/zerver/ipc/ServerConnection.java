@@ -29,12 +29,13 @@ final class ServerConnection {
     private final LinkHandler handler;
     private final LinkServer server;
     private final FrameEncoder encoder;
-    private final ConcurrentHashMap<Long, Disposable.Swap> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Exchange> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final @Nullable ScheduledFuture<?> handshakeTimer;
 
     private volatile boolean handshaken;
     private volatile boolean draining;
+    private volatile boolean inputEnded;
 
     ServerConnection(Connection connection, LinkHandler handler, LinkServerOptions options, LinkServer server) {
         this.connection = connection;
@@ -60,7 +61,7 @@ final class ServerConnection {
         if (!channel.isOpen()) {
             server.disconnected(this);
         }
-        connection.inbound().receiveObject().subscribe(this::onMessage, e -> close(), this::close);
+        connection.inbound().receiveObject().subscribe(this::onMessage, e -> close(), this::inputEnded);
         return connection.onDispose();
     }
 
@@ -131,8 +132,8 @@ final class ServerConnection {
             protocolError("request id 0 is reserved");
             return;
         }
-        Disposable.Swap slot = Disposables.swap();
-        if (inFlight.putIfAbsent(id, slot) != null) {
+        Exchange exchange = new Exchange();
+        if (inFlight.putIfAbsent(id, exchange) != null) {
             protocolError("request id " + id + " is already in flight");
             return;
         }
@@ -143,28 +144,44 @@ final class ServerConnection {
         } catch (RuntimeException e) {
             reply = Mono.error(e);
         }
-        slot.update(reply.subscribe(
-                r -> complete(id, slot, r.id() == id ? stamp(r, start)
+        exchange.subscription.update(reply.subscribe(
+                r -> answer(id, exchange, r.id() == id ? stamp(r, start)
                         : new ErrorFrame(id, ErrorCode.INTERNAL, "handler answered request " + id + " with id " + r.id())),
-                e -> complete(id, slot, failure(id, e)),
-                () -> complete(id, slot, new ErrorFrame(id, ErrorCode.INTERNAL, "handler gave no reply"))));
+                e -> answer(id, exchange, failure(id, e)),
+                () -> answer(id, exchange, new ErrorFrame(id, ErrorCode.INTERNAL, "handler gave no reply"))));
     }
 
-    private void complete(long id, Disposable.Swap slot, Reply reply) {
-        if (!inFlight.remove(id, slot)) {
+    /** Writes the first answer; the request stays in flight until its reply is written. */
+    private void answer(long id, Exchange exchange, Reply reply) {
+        if (!exchange.compareAndSet(false, true)) {
             return;
         }
         channel.writeAndFlush(reply).addListener(f -> {
             if (!f.isSuccess() && f.cause() instanceof EncoderException e
                     && e.getCause() instanceof LinkProtocolException tooLarge && channel.isActive()) {
-                channel.writeAndFlush(new ErrorFrame(id, ErrorCode.INTERNAL, tooLarge.getMessage()));
+                channel.writeAndFlush(new ErrorFrame(id, ErrorCode.INTERNAL, tooLarge.getMessage()))
+                        .addListener(g -> done(id, exchange));
+            } else {
+                done(id, exchange);
             }
-            closeIfDrained();
         });
     }
 
+    private void done(long id, Exchange exchange) {
+        inFlight.remove(id, exchange);
+        closeIfDrained();
+    }
+
+    /** The client sent its last byte: answer what is in flight, then close. */
+    private void inputEnded() {
+        inputEnded = true;
+        if (!closing.get()) {
+            closeIfDrained();
+        }
+    }
+
     private void closeIfDrained() {
-        if (draining && inFlight.isEmpty()) {
+        if ((draining || inputEnded) && inFlight.isEmpty()) {
             channel.close();
         }
     }
@@ -187,7 +204,7 @@ final class ServerConnection {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        inFlight.forEach((id, slot) -> slot.dispose());
+        inFlight.forEach((id, exchange) -> exchange.subscription.dispose());
         inFlight.clear();
         server.disconnected(this);
     }
@@ -202,5 +219,13 @@ final class ServerConnection {
 
     private static ErrorFrame failure(long id, Throwable e) {
         return new ErrorFrame(id, ErrorCode.INTERNAL, "handler failed: " + e.getClass().getSimpleName());
+    }
+
+    /** One request in flight: the handler's subscription, and whether it has been answered. */
+    private static final class Exchange extends AtomicBoolean {
+
+        private static final long serialVersionUID = 1L;
+
+        final Disposable.Swap subscription = Disposables.swap();
     }
 }
