@@ -6,6 +6,8 @@ import io.zerver.autoconfigure.engine.ZerverRoutes;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
+import io.zerver.ipc.LinkClientOptions;
+import io.zerver.ipc.PooledLinkClient;
 import io.zerver.ipc.Reply;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
@@ -52,7 +54,11 @@ class SupervisorFeaturesTests {
         registry.add("zerver.features.dir", dir::toString);
         registry.add("zerver.data.dir", () -> root.resolve("data").toString());
         registry.add("management.server.port", () -> "0");
+        socket = Files.createTempDirectory(Path.of("/tmp"), "zs").resolve("link.sock");
+        registry.add("zerver.ipc.socket", socket::toString);
     }
+
+    private static Path socket;
 
     @Autowired
     FeatureRegistry registry;
@@ -115,6 +121,24 @@ class SupervisorFeaturesTests {
     }
 
     @Test
+    void servesTheLinkOnAnOwnerOnlySocket() throws IOException {
+        assertThat(Files.getPosixFilePermissions(socket)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        try (PooledLinkClient client = PooledLinkClient.connect(LinkClientOptions.of(socket).withPoolSize(1))) {
+            org.awaitility.Awaitility.await().atMost(WAIT).until(client::isConnected);
+
+            ResponseFrame created = response(client.exchange(request(0, "POST", "/todos", "{\"title\":\"over the link\"}",
+                    new Header("X-User-ID", "linus"), new Header("Content-Type", "application/json"))));
+            ResponseFrame listed = response(client.exchange(request(0, "GET", "/todos", "",
+                    new Header("X-User-ID", "linus"))));
+
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(new String(listed.body(), StandardCharsets.UTF_8)).contains("over the link");
+        }
+    }
+
+    @Test
     void answersRoutesNoFeatureServesWithTheEnginesErrors() {
         ResponseFrame missing = response(handler.handle(request(4, "GET", "/nothing", "")));
         ResponseFrame wrongMethod = response(handler.handle(request(5, "DELETE", "/hello", "")));
@@ -153,7 +177,8 @@ class SupervisorFeaturesTests {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.features.details.todos.version").isEqualTo(1)
-                .jsonPath("$.components.features.details.failures.length()").isEqualTo(3);
+                .jsonPath("$.components.features.details.failures.length()").isEqualTo(3)
+                .jsonPath("$.components.link.status").isEqualTo("UP");
         client.get().uri("/actuator/zerver/features").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.active[?(@.name == 'todos')].routes[0]").isEqualTo("GET /todos")
                 .jsonPath("$.failures.length()").isEqualTo(3);
