@@ -235,9 +235,17 @@ final class RequestObservations {
      */
     private <C extends Observation.Context> Observation child(@Nullable ObservationConvention<C> custom,
             ObservationConvention<C> defaults, C childContext, Observation parent) {
-        return Observation.createNotStarted(custom, defaults, () -> childContext, settings.registry())
-                .parentObservation(parent)
-                .start();
+        Observation child = Observation.createNotStarted(custom, defaults, () -> childContext, settings.registry())
+                .parentObservation(parent);
+        Observation current = settings.registry().getCurrentObservation();
+        if (current == null || current == parent) {
+            return child.start();
+        }
+        // Tracers prefer the span in scope on this thread (the server's, when WebFlux started
+        // the request in its scope) to the parent given: put the parent in scope for the start.
+        try (Observation.Scope scope = parent.openScope()) {
+            return child.start();
+        }
     }
 
     private record Attempt(ZerverEffectContext context, Observation observation) {
