@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.actuate;
 
+import io.zerver.autoconfigure.engine.ZerverDebugProperties;
 import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
 import io.zerver.core.engine.Engine;
 import io.zerver.effects.ZerverEffects;

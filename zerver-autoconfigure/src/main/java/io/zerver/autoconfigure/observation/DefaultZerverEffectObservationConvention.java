@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The default names and keys of effect attempts: {@code zerver.effects}, client spans named
  * {@code zerver.effect.<kind>}. See {@link ZerverObservationDocumentation#EFFECT}.
  *
- * <p>The timeline does not carry an effect's timeout, URL, cache key or file path, so
- * {@code effect.timeout_ms}, {@code url.full}, {@code cache.key} and {@code file.path}
- * are left out; the DB operation and HTTP method are read from the kind.
+ * <p>The DB operation and HTTP method are read from the kind; {@code url.full},
+ * {@code cache.key} and {@code file.path} from what the effect touches (the URL without user
+ * info). A DB key is not an attribute: it is in the timeline only.
  */
 public class DefaultZerverEffectObservationConvention implements ZerverEffectObservationConvention {
 
@@ -58,15 +58,30 @@ public class DefaultZerverEffectObservationConvention implements ZerverEffectObs
             values = values.and(EffectHighCardinalityKeyNames.EFFECT_BYTES.withValue(Long.toString(context.bytes())),
                     EffectHighCardinalityKeyNames.EFFECT_BACKGROUND.withValue(Boolean.toString(context.background())));
         }
+        if (context.timeoutNanos() > 0) {
+            values = values.and(EffectHighCardinalityKeyNames.EFFECT_TIMEOUT_MS.withValue(
+                    timeoutMillis(context.timeoutNanos())));
+        }
+        if (context.need() > 0) {
+            values = values.and(EffectHighCardinalityKeyNames.EFFECT_NEED.withValue(Integer.toString(context.need())));
+        }
         String kind = context.kind();
         int dot = kind.indexOf('.');
         String family = dot < 0 ? kind : kind.substring(0, dot);
         String operation = dot < 0 ? "" : kind.substring(dot + 1);
+        String detail = context.detail();
         if (!operation.isEmpty() && "db".equals(family)) {
             values = values.and(EffectHighCardinalityKeyNames.DB_OPERATION.withValue(operation));
         } else if (!operation.isEmpty() && "http".equals(family)) {
             values = values.and(EffectHighCardinalityKeyNames.HTTP_REQUEST_METHOD
                     .withValue(operation.toUpperCase(Locale.ROOT)));
+            if (detail != null) {
+                values = values.and(EffectHighCardinalityKeyNames.URL_FULL.withValue(detail));
+            }
+        } else if (detail != null && "cache".equals(family)) {
+            values = values.and(EffectHighCardinalityKeyNames.CACHE_KEY.withValue(detail));
+        } else if (detail != null && "file".equals(family)) {
+            values = values.and(EffectHighCardinalityKeyNames.FILE_PATH.withValue(detail));
         }
         String reason = context.reason();
         return reason == null ? values : values.and(EffectHighCardinalityKeyNames.ERROR_KEY.withValue(reason));
@@ -82,6 +97,12 @@ public class DefaultZerverEffectObservationConvention implements ZerverEffectObs
         String outcome = context.outcome();
         return EffectLowCardinalityKeyNames.ERROR_TYPE.withValue(
                 outcome == null || context.succeeded() ? NONE : outcome);
+    }
+
+    /** Whole milliseconds when the timeout is one, else three decimals. */
+    static String timeoutMillis(long nanos) {
+        return nanos % 1_000_000 == 0 ? Long.toString(nanos / 1_000_000)
+                : DefaultZerverJobObservationConvention.millis(nanos);
     }
 
     private static String label(@Nullable Enum<?> value) {

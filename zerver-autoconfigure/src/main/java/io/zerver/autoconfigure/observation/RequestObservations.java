@@ -30,6 +30,8 @@ final class RequestObservations {
     private @Nullable ZerverStepContext stepContext;
     private @Nullable Observation job;
     private final List<Attempt> attempts = new ArrayList<>(4);
+    /** Mode and join of each need, by number - 1: a retry of a background effect may start after a later need. */
+    private final List<TimelineEvent.NeedScheduled> needs = new ArrayList<>(2);
     private @Nullable Mode needMode;
     private @Nullable Join needJoin;
     private boolean anySucceeded;
@@ -68,10 +70,16 @@ final class RequestObservations {
         } else if (event instanceof TimelineEvent.StepEnded e) {
             stepEnded(e);
         } else if (event instanceof TimelineEvent.NeedScheduled e) {
-            // The job's steps have run up to a need: what follows is effects, then a new segment.
+            // A promoted job spans its steps up to the first need: what follows is effects.
             closeJob();
             needMode = e.mode();
             needJoin = e.join();
+            if (e.need() == needs.size() + 1) {
+                needs.add(e);
+            }
+        } else if (event instanceof TimelineEvent.JobEnded) {
+            // A job that answered or failed without a need ends here.
+            closeJob();
         } else if (event instanceof TimelineEvent.EffectStarted e) {
             effectStarted(e);
         } else if (event instanceof TimelineEvent.EffectEnded e) {
@@ -141,10 +149,18 @@ final class RequestObservations {
 
     private void effectStarted(TimelineEvent.EffectStarted e) {
         boolean compensation = e.index() < 0;
-        // The timeline gives mode and join on the need, not on its effects: the need is the
-        // last one scheduled (a compensation belongs to none).
+        // The timeline gives mode and join on the need, not on its effects: the need the
+        // effect names, else the last one scheduled (a compensation belongs to none).
+        Mode mode = needMode;
+        Join join = needJoin;
+        if (e.need() > 0 && e.need() <= needs.size()) {
+            TimelineEvent.NeedScheduled need = needs.get(e.need() - 1);
+            mode = need.mode();
+            join = need.join();
+        }
         ZerverEffectContext started = new ZerverEffectContext(e.index(), e.kind(), e.target(), e.slot(),
-                e.required(), e.attempt(), compensation ? null : needMode, compensation ? null : needJoin);
+                e.required(), e.attempt(), compensation ? null : mode, compensation ? null : join)
+                .started(e.need(), e.timeoutNanos(), e.detail());
         Observation observation = child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE,
                 started, request);
         attempts.add(new Attempt(started, observation));
@@ -153,7 +169,7 @@ final class RequestObservations {
     private void effectEnded(TimelineEvent.EffectEnded e) {
         for (int i = 0; i < attempts.size(); i++) {
             Attempt attempt = attempts.get(i);
-            if (attempt.context().isOf(e.index(), e.attempt(), e.kind(), e.target())) {
+            if (attempt.context().isOf(e.need(), e.index(), e.attempt(), e.kind(), e.target())) {
                 attempts.remove(i);
                 attempt.context().ended(e.outcome(), e.reason(), e.bytes(), e.background());
                 anySucceeded |= attempt.context().succeeded();
@@ -219,9 +235,17 @@ final class RequestObservations {
      */
     private <C extends Observation.Context> Observation child(@Nullable ObservationConvention<C> custom,
             ObservationConvention<C> defaults, C childContext, Observation parent) {
-        return Observation.createNotStarted(custom, defaults, () -> childContext, settings.registry())
-                .parentObservation(parent)
-                .start();
+        Observation child = Observation.createNotStarted(custom, defaults, () -> childContext, settings.registry())
+                .parentObservation(parent);
+        Observation current = settings.registry().getCurrentObservation();
+        if (current == null || current == parent) {
+            return child.start();
+        }
+        // Tracers prefer the span in scope on this thread (the server's, when WebFlux started
+        // the request in its scope) to the parent given: put the parent in scope for the start.
+        try (Observation.Scope scope = parent.openScope()) {
+            return child.start();
+        }
     }
 
     private record Attempt(ZerverEffectContext context, Observation observation) {

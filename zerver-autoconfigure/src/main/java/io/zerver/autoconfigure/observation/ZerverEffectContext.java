@@ -27,6 +27,9 @@ public class ZerverEffectContext extends SenderContext<Object> {
     private final int attempt;
     private final @Nullable Mode mode;
     private final @Nullable Join join;
+    private int need;
+    private long timeoutNanos;
+    private @Nullable String detail;
     private @Nullable String outcome;
     private @Nullable String reason;
     private long bytes;
@@ -50,6 +53,37 @@ public class ZerverEffectContext extends SenderContext<Object> {
         this.mode = mode;
         this.join = join;
         setCarrier(NO_CARRIER);
+    }
+
+    /**
+     * The attempt as the engine reported it: the number of the need that declared the
+     * effect (0 for a compensation), its timeout per attempt (0 when unknown) and what it
+     * touches (an HTTP URL, a cache or DB key, a file path; null for a compute task).
+     */
+    public ZerverEffectContext started(int needNumber, long timeout, @Nullable String touches) {
+        this.need = needNumber;
+        this.timeoutNanos = timeout;
+        this.detail = touches;
+        return this;
+    }
+
+    /** The number of the request's need that declared the effect, from 1; 0 for a compensation or when unknown. */
+    public int need() {
+        return need;
+    }
+
+    /** The effect's own timeout per attempt, in nanoseconds; 0 when unknown. */
+    public long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    /**
+     * What the effect touches: the URL of an HTTP call (without user info), the key of a
+     * cache or DB effect, the prefix of a scan, the path of a file effect; null for a
+     * compute task or when unknown.
+     */
+    public @Nullable String detail() {
+        return detail;
     }
 
     /** The effect's position in its need, or -1 for a compensation. */
@@ -123,9 +157,12 @@ public class ZerverEffectContext extends SenderContext<Object> {
         this.background = late;
     }
 
-    /** Whether this context is of the attempt {@code index}/{@code attempt} of {@code kind} on {@code target}. */
-    boolean isOf(int effectIndex, int effectAttempt, String effectKind, String effectTarget) {
-        return index == effectIndex && attempt == effectAttempt && kind.equals(effectKind)
+    /**
+     * Whether this context is of the attempt {@code index}/{@code attempt} of {@code kind} on
+     * {@code target}, declared by need {@code needNumber}.
+     */
+    boolean isOf(int needNumber, int effectIndex, int effectAttempt, String effectKind, String effectTarget) {
+        return need == needNumber && index == effectIndex && attempt == effectAttempt && kind.equals(effectKind)
                 && target.equals(effectTarget);
     }
 }

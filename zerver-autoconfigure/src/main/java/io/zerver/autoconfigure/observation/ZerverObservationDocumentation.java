@@ -228,17 +228,19 @@ public enum ZerverObservationDocumentation implements ObservationDocumentation {
         EFFECT_BYTES("effect.bytes"),
         /** Whether the attempt ended after the request stopped waiting for it. */
         EFFECT_BACKGROUND("effect.background"),
-        /** The timeout of one attempt. Not recorded yet: the timeline does not carry it. */
+        /** The effect's own timeout per attempt, in milliseconds (the request's deadline may cut an attempt shorter). */
         EFFECT_TIMEOUT_MS("effect.timeout_ms"),
+        /** The number of the request's need that declared the effect, from 1; absent on compensations. */
+        EFFECT_NEED("effect.need"),
         /** The DB operation ({@code get}, {@code put}, {@code delete}, {@code scan}) of a {@code db.*} effect. */
         DB_OPERATION("db.operation"),
         /** The method of an {@code http.*} effect. */
         HTTP_REQUEST_METHOD("http.request.method"),
-        /** The URL of an HTTP effect. Not recorded yet: the timeline carries only the host. */
+        /** The URL of an HTTP effect, without user info. */
         URL_FULL("url.full"),
-        /** The key of a cache effect. Not recorded yet: the timeline does not carry it. */
+        /** The key of a cache effect. */
         CACHE_KEY("cache.key"),
-        /** The path of a file effect. Not recorded yet: the timeline does not carry it. */
+        /** The path of a file effect, relative to the file effects' base directory. */
         FILE_PATH("file.path"),
         /** The handler's own key for a failure ({@code status_503}, {@code circuit_open}, a storage key). */
         ERROR_KEY("zerver.error.key");

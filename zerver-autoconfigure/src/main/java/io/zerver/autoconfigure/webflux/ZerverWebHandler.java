@@ -7,7 +7,10 @@ import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -17,12 +20,18 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
  * Serves a request with the engine: reads the body (never more than the body limit: a
  * larger one answers 413 without being read in full), hands the request to
  * {@link Engine#handle}, and writes the response.
+ *
+ * <p>When WebFlux observes the request (Spring Boot does when an {@code ObservationRegistry}
+ * is present), the engine starts under that observation's scope: Zerver's request
+ * observation becomes its child, so both share the trace the client's {@code traceparent}
+ * began, and log lines written while the first steps run carry its trace id.
  */
 public final class ZerverWebHandler implements WebHandler {
 
@@ -50,9 +59,24 @@ public final class ZerverWebHandler implements WebHandler {
         return DataBufferUtils.join(request.getBody(), cap)
                 .map(ZerverWebHandler::bytes)
                 .defaultIfEmpty(NO_BODY)
-                .flatMap(body -> engine.handle(toRequest(request, body)))
+                .flatMap(body -> Mono.deferContextual(context -> handle(toRequest(request, body),
+                        context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))))
                 .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(exchange)))
                 .flatMap(response -> write(exchange, response));
+    }
+
+    /** The engine's answer to {@code request}, started in the scope of {@code parent} when there is one. */
+    private Mono<Response> handle(Request request, @Nullable Object parent) {
+        if (!(parent instanceof Observation observation) || observation.isNoop()) {
+            return engine.handle(request);
+        }
+        return Mono.create(sink -> {
+            Disposable running;
+            try (Observation.Scope scope = observation.openScope()) {
+                running = engine.handle(request).subscribe(sink::success, sink::error, sink::success);
+            }
+            sink.onCancel(running);
+        });
     }
 
     private Response tooLarge(ServerWebExchange exchange) {

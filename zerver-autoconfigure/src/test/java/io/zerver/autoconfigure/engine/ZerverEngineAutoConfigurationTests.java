@@ -181,6 +181,72 @@ class ZerverEngineAutoConfigurationTests {
                 .run(context -> assertThat(context).hasSingleBean(Engine.class));
     }
 
+    @Test
+    void noRouteCarriesATimelineUnlessDebugIsOnForIt() {
+        runner.withUserConfiguration(HelloRoutes.class).run(context -> {
+            Engine engine = context.getBean(Engine.class);
+            assertThat(timelineHeader(engine, "/hello")).isNull();
+            assertThat(timelineHeader(engine, "/bye")).isNull();
+        });
+    }
+
+    @Test
+    void debugRoutesCarryTheirTimelineAndOnlyThey() {
+        runner.withUserConfiguration(HelloRoutes.class).withPropertyValues("zerver.debug.routes=GET /hello")
+                .run(context -> {
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(timelineHeader(engine, "/hello")).startsWith("{\"requestId\":")
+                            .contains("\"route\":\"/hello\"");
+                    assertThat(timelineHeader(engine, "/bye")).isNull();
+                });
+    }
+
+    @Test
+    void debugRoutesTakeBracedParametersAnyMethodOrEveryRoute() {
+        runner.withUserConfiguration(ParamRoutes.class).withPropertyValues("zerver.debug.routes=/todos/{id}")
+                .run(context -> {
+                    Engine engine = context.getBean(Engine.class);
+                    assertThat(timelineHeader(engine, "/todos/7")).contains("\"route\":\"/todos/:id\"");
+                    assertThat(timelineHeader(engine, "/hello")).isNull();
+                });
+        runner.withUserConfiguration(ParamRoutes.class).withPropertyValues("zerver.debug.routes=*")
+                .run(context -> assertThat(timelineHeader(context.getBean(Engine.class), "/hello")).isNotNull());
+    }
+
+    @Test
+    void timelineHeaderStaysWithinItsBound() {
+        runner.withUserConfiguration(ParamRoutes.class)
+                .withPropertyValues("zerver.debug.routes=*", "zerver.debug.max-header-size=200B")
+                .run(context -> assertThat(timelineHeader(context.getBean(Engine.class), "/todos/7"))
+                        .hasSizeLessThanOrEqualTo(200).contains("\"truncated\":"));
+    }
+
+    @Test
+    void malformedDebugRouteStopsStartUpNamingIt() {
+        runner.withPropertyValues("zerver.debug.routes=GET /hello,todos").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessage(
+                    "zerver.debug.routes[1]: 'todos' (expected: 'METHOD /pattern', '/pattern' or '*')");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ParamRoutes {
+
+        @Bean
+        ZerverRoutes todos() {
+            return routes -> routes
+                    .get("/todos/:id", r -> r.steps(Step.of("a", ctx -> Decision.next()), Step.of("b",
+                            ctx -> Decision.done(Response.text(200, ctx.param("id").orElseThrow())))))
+                    .get("/hello", r -> r.steps(Step.of("hello", ctx -> Decision.done(Response.text(200, "hi")))));
+        }
+    }
+
+    private static String timelineHeader(Engine engine, String path) {
+        Response response = engine.handle(Request.of("GET", path)).block(Duration.ofSeconds(5));
+        return response.header(Engine.TIMELINE_HEADER).orElse(null);
+    }
+
     private static String body(Engine engine, String path) {
         return engine.handle(Request.of("GET", path)).map(Response::bodyAsString).block(Duration.ofSeconds(5));
     }

@@ -100,7 +100,9 @@ class ObservationTimelineObserverTests {
                 .hasHighCardinalityKeyValue("effect.slot", "todo")
                 .hasHighCardinalityKeyValue("effect.bytes", "4")
                 .hasHighCardinalityKeyValue("db.operation", "get")
-                .doesNotHaveHighCardinalityKeyValueWithKey("effect.timeout_ms")
+                .hasHighCardinalityKeyValue("effect.timeout_ms", "1000")
+                .hasHighCardinalityKeyValue("effect.need", "1")
+                .doesNotHaveHighCardinalityKeyValueWithKey("url.full")
                 .doesNotHaveError()
                 .hasParentObservationContextMatching(parent -> parent == request);
         assertThat(effect).isInstanceOfSatisfying(ZerverEffectContext.class,

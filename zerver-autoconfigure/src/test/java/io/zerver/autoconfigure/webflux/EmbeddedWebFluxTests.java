@@ -1,6 +1,9 @@
 package io.zerver.autoconfigure.webflux;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Response;
 import io.zerver.core.json.Json;
 import io.zerver.core.step.Decision;
@@ -25,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A plain WebFlux application with a controller, and Zerver routes next to it, on a real server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "zerver.limits.max-body-size=1KB", "spring.main.banner-mode=off" })
+        properties = { "zerver.limits.max-body-size=1KB", "spring.main.banner-mode=off",
+                "zerver.debug.routes=GET /todos/{id}" })
 class EmbeddedWebFluxTests {
 
     @TempDir
@@ -87,6 +91,21 @@ class EmbeddedWebFluxTests {
                 .expectStatus().isOk()
                 .expectHeader().exists("X-Request-Id")
                 .expectBody().json("{\"id\":\"42\"}");
+    }
+
+    @Test
+    void debugRouteAnswersWithItsTimelineInAHeader() {
+        client.get().uri("/todos/42").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(Engine.TIMELINE_HEADER, timeline -> {
+                    Map<?, ?> json = (Map<?, ?>) Json.parse(timeline, 16);
+                    assertThat(json.get("route")).isEqualTo("/todos/:id");
+                    assertThat(json.get("path")).isEqualTo("/todos/42");
+                    assertThat(json.get("status")).isEqualTo(200L);
+                });
+        client.get().uri("/shared/zerver").exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(Engine.TIMELINE_HEADER);
     }
 
     @Test

@@ -36,7 +36,7 @@ final class Compensator {
         return Flux.fromIterable(pending)
                 .concatMap(c -> {
                     long start = settings.now();
-                    return runner.run(exchange, c.undo(), -1, deadline, () -> false)
+                    return runner.run(exchange, c.undo(), 0, -1, deadline, () -> false)
                             .doOnNext(outcome -> report(exchange, c, outcome, start));
                 })
                 .then();

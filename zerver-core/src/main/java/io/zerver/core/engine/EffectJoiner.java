@@ -28,21 +28,22 @@ final class EffectJoiner {
         this.runner = runner;
     }
 
-    Mono<JoinResult> perform(Exchange exchange, Need need) {
-        return need.mode() == Mode.PARALLEL ? parallel(exchange, need) : sequential(exchange, need);
+    /** Performs {@code need}, the request's need number {@code needId} (from 1). */
+    Mono<JoinResult> perform(Exchange exchange, Need need, int needId) {
+        return need.mode() == Mode.PARALLEL ? parallel(exchange, need, needId) : sequential(exchange, need, needId);
     }
 
-    private Mono<JoinResult> parallel(Exchange exchange, Need need) {
+    private Mono<JoinResult> parallel(Exchange exchange, Need need, int needId) {
         return switch (need.join()) {
-            case ALL -> merge(exchange, need, all(need))
+            case ALL -> merge(exchange, need, needId, all(need))
                     .takeUntil(EffectOutcome::failedRequired)
                     .collectList()
                     .map(EffectJoiner::failOnRequired);
-            case ALL_REQUIRED -> allRequired(exchange, need);
-            case ANY -> merge(exchange, need, all(need))
+            case ALL_REQUIRED -> allRequired(exchange, need, needId);
+            case ANY -> merge(exchange, need, needId, all(need))
                     .next()
                     .map(first -> new JoinResult(List.of(first), null));
-            case FIRST_SUCCESS -> merge(exchange, need, all(need))
+            case FIRST_SUCCESS -> merge(exchange, need, needId, all(need))
                     .takeUntil(EffectOutcome::succeeded)
                     .collectList()
                     .map(EffectJoiner::firstSuccess);
@@ -55,7 +56,7 @@ final class EffectJoiner {
      * running finish in the background, reach only the timeline, and are cancelled if the
      * request fails.
      */
-    private Mono<JoinResult> allRequired(Exchange exchange, Need need) {
+    private Mono<JoinResult> allRequired(Exchange exchange, Need need, int needId) {
         List<Effect> effects = need.effects();
         return Mono.defer(() -> {
             List<Integer> required = new ArrayList<>();
@@ -67,14 +68,14 @@ final class EffectJoiner {
                     continue;
                 }
                 int index = i;
-                exchange.addBackground(run(exchange, need, i, resolved::get)
+                exchange.addBackground(run(exchange, need, needId, i, resolved::get)
                         .subscribe(outcome -> {
                             if (!resolved.get()) {
                                 optional.set(index, outcome);
                             }
                         }));
             }
-            return merge(exchange, need, required)
+            return merge(exchange, need, needId, required)
                     .takeUntil(EffectOutcome::failedRequired)
                     .collectList()
                     .map(finished -> {
@@ -92,9 +93,9 @@ final class EffectJoiner {
         });
     }
 
-    private Mono<JoinResult> sequential(Exchange exchange, Need need) {
+    private Mono<JoinResult> sequential(Exchange exchange, Need need, int needId) {
         Flux<EffectOutcome> inOrder = Flux.range(0, need.effects().size())
-                .concatMap(i -> run(exchange, need, i, EffectJoiner::inForeground));
+                .concatMap(i -> run(exchange, need, needId, i, EffectJoiner::inForeground));
         return switch (need.join()) {
             case ALL, ALL_REQUIRED -> inOrder.takeUntil(EffectOutcome::failedRequired)
                     .collectList()
@@ -111,10 +112,10 @@ final class EffectJoiner {
     }
 
     /** The effects at {@code indices}, all started at once, their outcomes in completion order. */
-    private Flux<EffectOutcome> merge(Exchange exchange, Need need, List<Integer> indices) {
+    private Flux<EffectOutcome> merge(Exchange exchange, Need need, int needId, List<Integer> indices) {
         List<Mono<EffectOutcome>> runs = new ArrayList<>(indices.size());
         for (int i : indices) {
-            runs.add(run(exchange, need, i, EffectJoiner::inForeground));
+            runs.add(run(exchange, need, needId, i, EffectJoiner::inForeground));
         }
         // Concurrency = the number of effects: none waits for another to finish.
         return Flux.merge(Flux.fromIterable(runs), Math.max(1, runs.size()));
@@ -125,12 +126,13 @@ final class EffectJoiner {
      * succeeds, so that a request failing or abandoned while its siblings still run still
      * compensates it.
      */
-    private Mono<EffectOutcome> run(Exchange exchange, Need need, int index, BooleanSupplier background) {
+    private Mono<EffectOutcome> run(Exchange exchange, Need need, int needId, int index,
+            BooleanSupplier background) {
         Effect effect = need.effects().get(index);
         // An abandoned request (deadline passed, client gone) starts no further effects.
         Mono<EffectOutcome> run = Mono.defer(() -> exchange.abandoned()
                 ? Mono.empty()
-                : runner.run(exchange, effect, index, exchange.deadlineNanos(), background));
+                : runner.run(exchange, effect, needId, index, exchange.deadlineNanos(), background));
         if (need.compensations().isEmpty()) {
             return run;
         }

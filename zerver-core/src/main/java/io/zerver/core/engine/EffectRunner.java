@@ -36,29 +36,31 @@ final class EffectRunner {
     }
 
     /**
+     * @param need the number of the need that declared the effect, 0 for a compensation
      * @param deadlineNanos when the effect must be done by, on the engine's ticker
      * @param background whether, when the attempt ends, the request no longer waits for it
      */
-    Mono<EffectOutcome> run(Exchange exchange, Effect effect, int index, long deadlineNanos,
+    Mono<EffectOutcome> run(Exchange exchange, Effect effect, int need, int index, long deadlineNanos,
             BooleanSupplier background) {
         return Mono.defer(() -> {
             exchange.inFlight().incrementAndGet();
-            return attempt(exchange, effect, index, 1, deadlineNanos, background);
+            return attempt(exchange, effect, need, index, 1, deadlineNanos, background);
         }).doFinally(signal -> exchange.inFlight().decrementAndGet());
     }
 
-    private Mono<EffectOutcome> attempt(Exchange exchange, Effect effect, int index, int attempt,
+    private Mono<EffectOutcome> attempt(Exchange exchange, Effect effect, int need, int index, int attempt,
             long deadlineNanos, BooleanSupplier background) {
         long start = settings.now();
         long remaining = deadlineNanos - start;
         String slot = slotName(effect.slot());
         // Every attempt records a start and an end, so observers can pair them.
         record(exchange, new TimelineEvent.EffectStarted(start - exchange.startNanos(), index, effect.kind(),
-                effect.target(), slot, effect.required(), attempt));
+                effect.target(), slot, effect.required(), attempt, need, saturatedNanos(effect.options().timeout()),
+                EffectDetail.of(effect)));
         if (remaining <= 0) {
             EffectOutcome late = EffectOutcome.failure(index, effect,
                     ZerverError.of(ErrorKind.TIMEOUT, family(effect), "deadline"), start);
-            record(exchange, ended(exchange, effect, index, attempt, start, start, late, background));
+            record(exchange, ended(exchange, effect, need, index, attempt, start, start, late, background));
             return Mono.just(late);
         }
         long timeoutNanos = Math.min(saturatedNanos(effect.options().timeout()), remaining);
@@ -67,8 +69,8 @@ final class EffectRunner {
         if (!bulkheads.tryAcquire(target)) {
             EffectOutcome full = EffectOutcome.failure(index, effect,
                     ZerverError.of(ErrorKind.OVERLOADED, family(effect), "bulkhead:" + target), start);
-            record(exchange, ended(exchange, effect, index, attempt, start, start, full, background));
-            return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, full, start);
+            record(exchange, ended(exchange, effect, need, index, attempt, start, start, full, background));
+            return retryOrDone(exchange, effect, need, index, attempt, deadlineNanos, background, full, start);
         }
         Mono<?> answer = call(exchange, effect, index, attempt, timeoutNanos);
         if (answer instanceof Callable<?> immediate) {
@@ -81,8 +83,8 @@ final class EffectRunner {
                 bulkheads.release(target);
             }
             long now = settings.now();
-            record(exchange, ended(exchange, effect, index, attempt, start, now, outcome, background));
-            return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
+            record(exchange, ended(exchange, effect, need, index, attempt, start, now, outcome, background));
+            return retryOrDone(exchange, effect, need, index, attempt, deadlineNanos, background, outcome, now);
         }
         AtomicBoolean ended = new AtomicBoolean();
         Mono<EffectOutcome> answered = answer
@@ -101,16 +103,16 @@ final class EffectRunner {
                         long now = settings.now();
                         record(exchange, new TimelineEvent.EffectEnded(now - exchange.startNanos(), index,
                                 effect.kind(), effect.target(), slot, effect.required(), attempt, now - start, 0,
-                                "cancelled", null, background.getAsBoolean()));
+                                "cancelled", null, background.getAsBoolean(), need));
                     }
                 })
                 .doFinally(signal -> bulkheads.release(target));
         return call.flatMap(outcome -> {
             long now = settings.now();
             if (ended.compareAndSet(false, true)) {
-                record(exchange, ended(exchange, effect, index, attempt, start, now, outcome, background));
+                record(exchange, ended(exchange, effect, need, index, attempt, start, now, outcome, background));
             }
-            return retryOrDone(exchange, effect, index, attempt, deadlineNanos, background, outcome, now);
+            return retryOrDone(exchange, effect, need, index, attempt, deadlineNanos, background, outcome, now);
         });
     }
 
@@ -123,13 +125,13 @@ final class EffectRunner {
         }
     }
 
-    private static TimelineEvent.EffectEnded ended(Exchange exchange, Effect effect, int index, int attempt,
-            long start, long now, EffectOutcome outcome, BooleanSupplier background) {
+    private static TimelineEvent.EffectEnded ended(Exchange exchange, Effect effect, int need, int index,
+            int attempt, long start, long now, EffectOutcome outcome, BooleanSupplier background) {
         ZerverError error = outcome.error();
         return new TimelineEvent.EffectEnded(now - exchange.startNanos(), index, effect.kind(), effect.target(),
                 slotName(effect.slot()), effect.required(), attempt, now - start, bytes(outcome.value()),
                 error == null ? "ok" : error.kind().label(), error == null ? null : error.key(),
-                background.getAsBoolean());
+                background.getAsBoolean(), need);
     }
 
     private Mono<?> call(Exchange exchange, Effect effect, int index, int attempt, long timeoutNanos) {
@@ -147,7 +149,7 @@ final class EffectRunner {
         }
     }
 
-    private Mono<EffectOutcome> retryOrDone(Exchange exchange, Effect effect, int index, int attempt,
+    private Mono<EffectOutcome> retryOrDone(Exchange exchange, Effect effect, int need, int index, int attempt,
             long deadlineNanos, BooleanSupplier background, EffectOutcome outcome, long now) {
         ZerverError error = outcome.error();
         RetryPolicy policy = effect.options().retry();
@@ -165,7 +167,8 @@ final class EffectRunner {
             return Mono.just(outcome);
         }
         return Mono.delay(delay, settings.timer())
-                .then(Mono.defer(() -> attempt(exchange, effect, index, attempt + 1, deadlineNanos, background)));
+                .then(Mono.defer(() -> attempt(exchange, effect, need, index, attempt + 1, deadlineNanos,
+                        background)));
     }
 
     private void skip(Exchange exchange, Effect effect, int index, int attempt, long now, String reason) {

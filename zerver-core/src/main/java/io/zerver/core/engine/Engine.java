@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
@@ -56,15 +57,22 @@ public final class Engine {
     public static final String REQUEST_TIMEOUT_HEADER = "X-Request-Timeout";
     /** The request header a client lowers its priority with, where the route allows. */
     public static final String PRIORITY_HEADER = "X-Zerver-Priority";
+    /** The response header carrying the request's timeline, on the routes debug is on for. */
+    public static final String TIMELINE_HEADER = "X-Zerver-Timeline";
 
     private final Supplier<RouteTable> routes;
     private final EngineSettings settings;
     private final PipelineExecutor executor;
+    private final @Nullable Predicate<? super Route> timelineRoutes;
+    private final int timelineMaxLength;
 
-    private Engine(Supplier<RouteTable> routes, EngineSettings settings) {
+    private Engine(Supplier<RouteTable> routes, EngineSettings settings, @Nullable Predicate<? super Route> timelineRoutes,
+            int timelineMaxLength) {
         this.routes = routes;
         this.settings = settings;
         this.executor = new PipelineExecutor(settings, new EffectRunner(settings));
+        this.timelineRoutes = timelineRoutes;
+        this.timelineMaxLength = timelineMaxLength;
     }
 
     public static Builder builder() {
@@ -104,8 +112,13 @@ public final class Engine {
             long deadline = start + deadlineNanos(request, route.timeout());
             Exchange exchange = new Exchange(settings, request, requestId, route.pattern(), found.params(), start,
                     deadline, timeline, priority(request, route));
-            return execute(exchange, route.pipeline())
-                    .map(response -> found.headFromGet() ? response.withoutBody() : response);
+            Mono<Response> answered = execute(exchange, route.pipeline());
+            if (timelineRoutes != null && timelineRoutes.test(route)) {
+                // After execute's own map: the timeline holds the Finished event by now.
+                answered = answered.map(response -> response.withOnlyHeader(TIMELINE_HEADER,
+                        timeline.toJson(timelineMaxLength)));
+            }
+            return answered.map(response -> found.headFromGet() ? response.withoutBody() : response);
         }
         Response response;
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
@@ -229,6 +242,8 @@ public final class Engine {
     /** Configures an {@link Engine}. Only the routes are required. */
     public static final class Builder {
 
+        private static final int DEFAULT_TIMELINE_MAX_LENGTH = 8192;
+
         private Supplier<RouteTable> routes = RouteTable::empty;
         private EffectHandlers handlers = EffectHandlers.empty();
         private ErrorRenderer errorRenderer = ErrorRenderer.json();
@@ -242,6 +257,8 @@ public final class Engine {
         private Supplier<RandomGenerator> random = ThreadLocalRandom::current;
         private @Nullable SloScheduler slo;
         private BulkheadLimits bulkheads = BulkheadLimits.unlimited();
+        private @Nullable Predicate<? super Route> timelineRoutes;
+        private int timelineMaxLength = DEFAULT_TIMELINE_MAX_LENGTH;
 
         private Builder() {
         }
@@ -331,12 +348,31 @@ public final class Engine {
             return this;
         }
 
+        /**
+         * Debug: the responses of the routes {@code routes} accepts carry their request's
+         * timeline in {@value Engine#TIMELINE_HEADER}, as compact printable-ASCII JSON of at most
+         * {@code maxLength} characters (events that do not fit are left out and counted in
+         * {@code "truncated"}). Off by default. A timeline shows storage keys, URLs and
+         * exception classes: turn it on only where the client may see them.
+         *
+         * @param maxLength at least 18; 8192 is the default
+         */
+        public Builder timelineHeader(Predicate<? super Route> routes, int maxLength) {
+            requireNonNull(routes, "routes");
+            if (maxLength < 18) {
+                throw new IllegalArgumentException("maxLength: " + maxLength + " (expected: >= 18)");
+            }
+            this.timelineRoutes = routes;
+            this.timelineMaxLength = maxLength;
+            return this;
+        }
+
         public Engine build() {
             Scheduler scheduler = timer != null ? timer : CoarseTimer.INSTANCE;
             LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
             return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,
                     compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random, slo,
-                    new Bulkheads(bulkheads)));
+                    new Bulkheads(bulkheads)), timelineRoutes, timelineMaxLength);
         }
 
         private static Duration positive(String name, Duration d) {

@@ -54,6 +54,7 @@ public final class Exchange {
     private @Nullable Object json;
     private volatile @Nullable ZerverError lastError;
     private int sequence;
+    private int needs;
     private final Priority priority;
     private long cpuNanos;
     private volatile boolean overBudget;
@@ -156,6 +157,11 @@ public final class Exchange {
 
     int nextSequence() {
         return ++sequence;
+    }
+
+    /** The number of the request's next need, from 1. Called only by the thread running its steps. */
+    int nextNeed() {
+        return ++needs;
     }
 
     @SuppressWarnings("unchecked")

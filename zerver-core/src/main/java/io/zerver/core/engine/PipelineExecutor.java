@@ -138,11 +138,12 @@ final class PipelineExecutor {
                 return failed(f.error());
             }
             if (decision instanceof Need need) {
-                ZerverError refused = refuse(exchange, step, need);
+                int needId = exchange.nextNeed();
+                ZerverError refused = refuse(exchange, step, need, needId);
                 if (refused != null) {
                     return failed(refused);
                 }
-                CompletableFuture<JoinResult> joined = joiner.perform(exchange, need).toFuture();
+                CompletableFuture<JoinResult> joined = joiner.perform(exchange, need, needId).toFuture();
                 if (joined.isDone() && !joined.isCompletedExceptionally() && !budgets.active()) {
                     // Every effect answered at once: settle here and go on in this loop, so
                     // that a long run of such needs costs no stack depth and no thread hop.
@@ -209,10 +210,10 @@ final class PipelineExecutor {
     }
 
     /** Checks a need against the step's declaration and the request limits. */
-    private @Nullable ZerverError refuse(Exchange exchange, Step step, Need need) {
+    private @Nullable ZerverError refuse(Exchange exchange, Step step, Need need, int needId) {
         RequestLimits limits = settings.limits();
         exchange.timeline().add(new TimelineEvent.NeedScheduled(relative(exchange), step.name(), need.mode(),
-                need.join(), need.effects().size()));
+                need.join(), need.effects().size(), needId));
         Step continuation = need.continuation();
         if (continuation != null && !step.continuations().contains(continuation)) {
             LOG.log(System.Logger.Level.WARNING, () -> "step '" + step.name() + "' resumes with '"

@@ -72,16 +72,25 @@ final class StepJob implements Job {
             settings.slo().listener().parked(queuedNanos);
         }
         Mono<Verdict> next;
+        long began = settings.now();
         try {
             next = segment.get();
         } catch (RuntimeException e) {
+            ended(job, began);
             sink.error(e);
             return;
         }
+        ended(job, began);
         running = next.subscribe(sink::success, sink::error);
         if (cancelled) {
             running.dispose();
         }
+    }
+
+    /** The segment ran up to a need (whose effects have started), the answer or a failure. */
+    private void ended(String job, long began) {
+        long now = settings.now();
+        exchange.timeline().add(new TimelineEvent.JobEnded(now - exchange.startNanos(), job, now - began));
     }
 
     @Override

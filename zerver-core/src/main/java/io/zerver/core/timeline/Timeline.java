@@ -104,4 +104,16 @@ public final class Timeline {
     public String toJson() {
         return TimelineJson.write(this);
     }
+
+    /**
+     * The timeline as compact JSON of at most {@code maxLength} printable ASCII characters,
+     * safe as an HTTP header value. Characters outside printable ASCII are escaped; when the
+     * events do not all fit, the first ones that do are kept and {@code "truncated"} counts
+     * the others (it is {@code true} when not even the request's own fields fit).
+     *
+     * @param maxLength at least 18
+     */
+    public String toJson(int maxLength) {
+        return TimelineJson.writeBounded(this, maxLength);
+    }
 }

@@ -27,13 +27,35 @@ public sealed interface TimelineEvent {
     record StepThrew(long at, String step, String exception, @Nullable String message) implements TimelineEvent {
     }
 
-    /** A step asked for effects. */
-    record NeedScheduled(long at, String step, Mode mode, Join join, int effects) implements TimelineEvent {
+    /**
+     * A step asked for effects. {@code need} numbers the request's needs from 1; the
+     * effects of this need carry the same number.
+     */
+    record NeedScheduled(long at, String step, Mode mode, Join join, int effects, int need)
+            implements TimelineEvent {
+
+        /** A need without a number (0). */
+        public NeedScheduled(long at, String step, Mode mode, Join join, int effects) {
+            this(at, step, mode, join, effects, 0);
+        }
     }
 
-    /** An attempt of an effect began. */
+    /**
+     * An attempt of an effect began. {@code need} is the number of the need that declared
+     * it ({@link NeedScheduled#need()}), 0 for a compensation; {@code timeoutNanos} the
+     * effect's own timeout per attempt (the request's deadline may cut it shorter);
+     * {@code detail} what exactly it touches: the URL of an HTTP call (without user info),
+     * the key of a cache or DB effect, the prefix of a scan, the path of a file effect,
+     * null for a compute task.
+     */
     record EffectStarted(long at, int index, String kind, String target, @Nullable String slot, boolean required,
-            int attempt) implements TimelineEvent {
+            int attempt, int need, long timeoutNanos, @Nullable String detail) implements TimelineEvent {
+
+        /** An attempt without need, timeout or detail (0, 0, null). */
+        public EffectStarted(long at, int index, String kind, String target, @Nullable String slot,
+                boolean required, int attempt) {
+            this(at, index, kind, target, slot, required, attempt, 0, 0, null);
+        }
     }
 
     /**
@@ -44,8 +66,16 @@ public sealed interface TimelineEvent {
      * of a body, entries of a list.
      */
     record EffectEnded(long at, int index, String kind, String target, @Nullable String slot, boolean required,
-            int attempt, long durationNanos, long bytes, String outcome, @Nullable String reason, boolean background)
-            implements TimelineEvent {
+            int attempt, long durationNanos, long bytes, String outcome, @Nullable String reason, boolean background,
+            int need) implements TimelineEvent {
+
+        /** An attempt's end without a need number (0). */
+        public EffectEnded(long at, int index, String kind, String target, @Nullable String slot, boolean required,
+                int attempt, long durationNanos, long bytes, String outcome, @Nullable String reason,
+                boolean background) {
+            this(at, index, kind, target, slot, required, attempt, durationNanos, bytes, outcome, reason, background,
+                    0);
+        }
     }
 
     /** A retry was not made: its delay plus timeout would pass the deadline, or it was a write without a key. */
@@ -67,6 +97,14 @@ public sealed interface TimelineEvent {
 
     /** Time a job was parked (yielded) before resuming. */
     record ParkWait(long at, String job, long waitNanos) implements TimelineEvent {
+    }
+
+    /**
+     * A queued job (the one whose {@link QueueWait} or {@link ParkWait} came last) finished
+     * its synchronous run: its steps up to a need, the answer or a failure, and the start of
+     * that need's effects. {@code runNanos} is its wall time on the engine's ticker.
+     */
+    record JobEnded(long at, String job, long runNanos) implements TimelineEvent {
     }
 
     /** A CPU budget applies to the request ({@code scope}: request or a compute task's name). */

@@ -97,6 +97,21 @@ class StepSchedulingTests {
     }
 
     @Test
+    void queuedJobRecordsWhereItsRunEnded() {
+        SloScheduler slo = scheduler(SchedulerConfig.defaults().withMaxConcurrent(1));
+        Engine engine = engine(slo, routes());
+        slo.tryRunNow();
+
+        send(engine, Request.of("GET", "/interactive"));
+        slo.release();
+
+        List<String> types = lastTimeline.get().events().stream().map(e -> e.getClass().getSimpleName()).toList();
+        assertThat(types).containsSubsequence("QueueWait", "StepStarted", "StepEnded", "JobEnded", "Finished");
+        assertThat(lastTimeline.get().events(TimelineEvent.JobEnded.class)).singleElement()
+                .satisfies(j -> assertThat(j.job()).isEqualTo("step"));
+    }
+
+    @Test
     void fullQueueShedsAtOnceWith503AndRetryAfter() {
         SloScheduler slo = scheduler(SchedulerConfig.defaults().withMaxConcurrent(1).withMaxQueued(0));
         Engine engine = engine(slo, routes());

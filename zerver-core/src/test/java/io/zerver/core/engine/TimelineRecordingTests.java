@@ -103,6 +103,23 @@ class TimelineRecordingTests {
     }
 
     @Test
+    void effectEventsCarryTheirNeedTimeoutAndWhatTheyTouch() {
+        h.effects.on("todo:ann", ScriptedEffects.ok("milk", 5));
+
+        h.get("/todo");
+
+        assertThat(h.timeline().events(TimelineEvent.NeedScheduled.class)).extracting(TimelineEvent.NeedScheduled::need)
+                .containsExactly(1);
+        assertThat(h.timeline().events(TimelineEvent.EffectStarted.class)).singleElement().satisfies(e -> {
+            assertThat(e.need()).isEqualTo(1);
+            assertThat(e.timeoutNanos()).isEqualTo(1_000_000_000L); // db.get's default
+            assertThat(e.detail()).isEqualTo("todo:ann");
+        });
+        assertThat(h.timeline().events(TimelineEvent.EffectEnded.class)).extracting(TimelineEvent.EffectEnded::need)
+                .containsExactly(1);
+    }
+
+    @Test
     void observerSeesStartEventsAndFinish() {
         h.get("/todo");
 

@@ -1,0 +1,144 @@
+package io.zerver.autoconfigure.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.http.Response;
+import io.zerver.core.step.Decision;
+import io.zerver.core.step.Step;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * An embedded application with Spring Boot's OpenTelemetry starter and no collector: it
+ * starts, exports nothing over the network, and its spans (WebFlux's, then Zerver's under
+ * it) reach an exporter of its own, in memory, in one trace with the client's traceparent.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.main.banner-mode=off", "management.tracing.sampling.probability=1.0",
+                "management.opentelemetry.tracing.export.schedule-delay=50ms" })
+class InMemorySpanExporterTests {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("zerver.data.dir", () -> dataDir.toString());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+
+        @Bean
+        ZerverRoutes routes() {
+            return routes -> routes.get("/todos/:id", r -> r.steps(
+                    Step.of("check", ctx -> Decision.next()),
+                    Step.of("show", ctx -> Decision.done(Response.text(200, ctx.param("id").orElseThrow())))))
+                    .get("/boom", r -> r.steps(Step.of("boom", ctx -> {
+                        throw new IllegalStateException("kaboom");
+                    })));
+        }
+
+        @Bean
+        Collected collected() {
+            return new Collected();
+        }
+    }
+
+    /** A real exporter that keeps what it is given. */
+    static final class Collected implements SpanExporter {
+
+        final List<SpanData> spans = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableResultCode export(Collection<SpanData> batch) {
+            spans.addAll(batch);
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Collected collected;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void startsWithoutACollectorAndTracesZerverUnderTheServerSpan() {
+        assertThat(context.getBeanNamesForType(SpanExporter.class)).containsExactly("collected");
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/todos/7").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(collected.spans)
+                .extracting(SpanData::getName).contains("GET /todos/:id", "zerver.step.show", "zerver.step.check"));
+        Map<String, SpanData> byName = collected.spans.stream()
+                .collect(Collectors.toMap(SpanData::getName, Function.identity(), (a, b) -> a));
+        SpanData request = byName.get("GET /todos/:id");
+        SpanData server = collected.spans.stream()
+                .filter(s -> s.getSpanId().equals(request.getParentSpanId())).findFirst().orElseThrow();
+        assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(server.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        assertThat(request.getTraceId()).isEqualTo(traceId);
+        assertThat(byName.get("zerver.step.check").getParentSpanId()).isEqualTo(request.getSpanId());
+        assertThat(byName.get("zerver.step.show").getParentSpanId()).isEqualTo(request.getSpanId());
+        assertThat(request.getAttributes().asMap()).extractingFromEntries(e -> e.getKey().getKey())
+                .contains("http.route", "zerver.request.id");
+    }
+
+    @Test
+    void engineLogLinesCarryTheTraceId(CapturedOutput output) {
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4799";
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/boom").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isEqualTo(500);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("step 'boom' of request")))
+                .singleElement().asString().contains(traceId);
+    }
+}
