@@ -1,16 +1,17 @@
 package io.zerver.supervisor;
 
-import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The supervisor's only HTTP server is its actuator, on {@code management.server.port}. Boot
- * always starts the main server of a web application, so this points {@code server.port} at the
- * same port: one server, the actuator on it, and a {@code SERVER_PORT} meant for the ingest
- * (SPEC §10) never moves the supervisor.
+ * always starts the main server of a web application, so {@code server.port} is made to follow
+ * {@code management.server.port} (8081 by default), read when asked rather than copied: one
+ * server, the actuator on it, and a {@code SERVER_PORT} meant for the ingest (SPEC §10) never
+ * moves the supervisor.
  */
 class ManagementPortEnvironment implements EnvironmentPostProcessor {
 
@@ -18,8 +19,22 @@ class ManagementPortEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String port = environment.getProperty("management.server.port", DEFAULT_PORT);
-        environment.getPropertySources().addFirst(new MapPropertySource("zerverSupervisorPorts",
-                Map.of("server.port", port, "management.server.port", port)));
+        environment.getPropertySources().addFirst(new ServerPortFollowsManagementPort(environment));
+    }
+
+    /** Not backed by the environment itself: Boot would walk into it as nested property sources. */
+    private static final class ServerPortFollowsManagementPort extends PropertySource<Object> {
+
+        private final ConfigurableEnvironment environment;
+
+        ServerPortFollowsManagementPort(ConfigurableEnvironment environment) {
+            super("zerverSupervisorServerPort", new Object());
+            this.environment = environment;
+        }
+
+        @Override
+        public @Nullable Object getProperty(String name) {
+            return "server.port".equals(name) ? environment.getProperty("management.server.port", DEFAULT_PORT) : null;
+        }
     }
 }
