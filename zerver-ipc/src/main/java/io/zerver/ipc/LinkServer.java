@@ -3,7 +3,6 @@ package io.zerver.ipc;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.ChannelOption;
-import io.netty.channel.unix.DomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +52,7 @@ public final class LinkServer implements AutoCloseable {
         Path temporary = file.temporary();
         try {
             link.server = TcpServer.create()
-                    .bindAddress(() -> new DomainSocketAddress(temporary.toString()))
+                    .bindAddress(() -> UnixSocketAddress.of(temporary))
                     // a client that shuts its output down mid-frame still hears why it is dropped,
                     // and one that shuts it down cleanly still gets the replies in flight
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)

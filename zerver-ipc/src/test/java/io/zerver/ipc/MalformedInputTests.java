@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
+import reactor.netty.resources.LoopResources;
 
 /**
  * Each kind of bad input gets {@code ErrorFrame(0, PROTOCOL, reason)} and a close of that
@@ -76,7 +77,14 @@ class MalformedInputTests {
             peer.send(Arrays.copyOf(ping, ping.length - 3));
             peer.shutdownOutput();
 
-            assertProtocolError(peer, "input ended inside a frame");
+            if (LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport()) {
+                assertProtocolError(peer, "input ended inside a frame");
+            } else {
+                // Netty's NIO domain socket channel has no half-closure: it closes as soon as the
+                // input ends, so the error can only be logged and counted, not sent
+                assertThat(peer.closedByServer(WAIT)).isTrue();
+                LinkTesting.await(() -> server.stats().protocolErrors() == 1, WAIT, "protocol error counted");
+            }
         }
         assertBystanderWorks();
     }
