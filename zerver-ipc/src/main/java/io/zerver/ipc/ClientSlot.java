@@ -47,7 +47,7 @@ final class ClientSlot {
         }
         Path path = options.socket();
         TcpClient.newConnection()
-                .remoteAddress(() -> UnixSocketAddress.of(path))
+                .remoteAddress(() -> Transport.address(path))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .connect()
                 .subscribe(connection -> {

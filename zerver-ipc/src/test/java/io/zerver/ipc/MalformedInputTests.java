@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
-import reactor.netty.resources.LoopResources;
 
 /**
  * Each kind of bad input gets {@code ErrorFrame(0, PROTOCOL, reason)} and a close of that
@@ -77,7 +76,7 @@ class MalformedInputTests {
             peer.send(Arrays.copyOf(ping, ping.length - 3));
             peer.shutdownOutput();
 
-            if (LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport()) {
+            if (Transport.isNative()) {
                 assertProtocolError(peer, "input ended inside a frame");
             } else {
                 // Netty's NIO domain socket channel has no half-closure: it closes as soon as the
