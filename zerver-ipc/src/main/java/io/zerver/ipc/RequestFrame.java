@@ -2,7 +2,10 @@ package io.zerver.ipc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An HTTP request forwarded by the ingest.
@@ -33,6 +36,20 @@ public record RequestFrame(long id, String method, String target, List<Header> h
     public RequestFrame withId(long newId) {
         return new RequestFrame(newId, method, target, headers, body, clientAddress,
                 arrivalEpochMillis, deadlineEpochMillis);
+    }
+
+    /** Equal when every component is, the body compared by content. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof RequestFrame r && id == r.id && method.equals(r.method) && target.equals(r.target)
+                && headers.equals(r.headers) && Arrays.equals(body, r.body) && clientAddress.equals(r.clientAddress)
+                && arrivalEpochMillis == r.arrivalEpochMillis && deadlineEpochMillis == r.deadlineEpochMillis;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, method, target, headers, Arrays.hashCode(body), clientAddress, arrivalEpochMillis,
+                deadlineEpochMillis);
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.zerver.ipc;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The supervisor's answer to a request.
@@ -22,6 +25,18 @@ public record ResponseFrame(long id, int status, List<Header> headers, byte[] bo
         }
         headers = List.copyOf(headers);
         requireNonNull(body, "body");
+    }
+
+    /** Equal when every component is, the body compared by content. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof ResponseFrame r && id == r.id && status == r.status && headers.equals(r.headers)
+                && Arrays.equals(body, r.body) && processingMicros == r.processingMicros;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, status, headers, Arrays.hashCode(body), processingMicros);
     }
 
     @Override

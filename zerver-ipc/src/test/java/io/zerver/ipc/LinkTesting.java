@@ -1,0 +1,59 @@
+package io.zerver.ipc;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import reactor.core.publisher.Mono;
+
+/** Requests, handlers and waiting, shared by the link's tests. */
+final class LinkTesting {
+
+    private LinkTesting() {
+    }
+
+    static RequestFrame get(String target) {
+        return request(target, new byte[0]);
+    }
+
+    static RequestFrame request(String target, byte[] body) {
+        long now = System.currentTimeMillis();
+        return new RequestFrame(0, "POST", target, List.of(new Header("x-test", "1")), body, "127.0.0.1:5000", now,
+                now + 5_000);
+    }
+
+    /** Answers 200 with the request's target as the body and the request's body as a header count. */
+    static Mono<Reply> echo(RequestFrame request) {
+        return Mono.just(new ResponseFrame(request.id(), 200, List.of(new Header("x-body-bytes",
+                Integer.toString(request.body().length))), request.target().getBytes(StandardCharsets.UTF_8), 0));
+    }
+
+    static String body(Reply reply) {
+        if (!(reply instanceof ResponseFrame response)) {
+            throw new AssertionError("expected a response, got " + reply);
+        }
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    static PooledLinkClient connectedClient(Path socket, int poolSize) {
+        PooledLinkClient client = PooledLinkClient.connect(LinkClientOptions.of(socket).withPoolSize(poolSize));
+        await(() -> client.stats().connections() == poolSize, Duration.ofSeconds(5), "client connected");
+        return client;
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
