@@ -1,7 +1,7 @@
 package io.zerver.ipc;
 
 import io.netty.channel.ChannelOption;
-import io.netty.channel.unix.DomainSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +45,9 @@ final class ClientSlot {
         if (client.isClosed()) {
             return;
         }
-        String path = options.socket().toString();
+        Path path = options.socket();
         TcpClient.newConnection()
-                .remoteAddress(() -> new DomainSocketAddress(path))
+                .remoteAddress(() -> Transport.address(path))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .connect()
                 .subscribe(connection -> {

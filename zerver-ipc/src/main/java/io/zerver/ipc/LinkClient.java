@@ -11,8 +11,10 @@ public interface LinkClient extends AutoCloseable {
     /**
      * Sends a request and completes with its reply. The client assigns the link id (the one in
      * {@code request} is ignored). Fails at once with {@link LinkUnavailableException} when no
-     * connection to the supervisor is up; cancelling drops the pending entry, so a late reply
-     * is discarded by id.
+     * connection to the supervisor is up, or when the connection carrying it is lost before
+     * the reply; fails with {@link LinkProtocolException} when the request has no wire form or
+     * exceeds the supervisor's frame limit (that connection stays up). Cancelling drops the
+     * pending entry, so a late reply is discarded by id.
      */
     Mono<Reply> exchange(RequestFrame request);
 

@@ -2,7 +2,12 @@ package io.zerver.ipc;
 
 import reactor.core.publisher.Mono;
 
-/** The supervisor's side: answers each forwarded request. Called concurrently. */
+/**
+ * The supervisor's side: answers each forwarded request. Called concurrently, on the event loop of
+ * the connection the request arrived on, so it must return at once and do its work
+ * asynchronously; a handler that throws, errors or completes empty is answered with
+ * {@code ErrorFrame(id, INTERNAL, ...)}.
+ */
 @FunctionalInterface
 public interface LinkHandler {
 

@@ -3,7 +3,6 @@ package io.zerver.ipc;
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.ChannelOption;
-import io.netty.channel.unix.DomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.tcp.TcpServer;
@@ -28,11 +28,14 @@ import reactor.netty.tcp.TcpServer;
  */
 public final class LinkServer implements AutoCloseable {
 
+    private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+
     private final SocketFile socketFile;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong protocolErrors = new AtomicLong();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private DisposableServer server;
+    /** Set once bound; connections may arrive (and call back here) before that. */
+    private volatile @Nullable DisposableServer server;
 
     private LinkServer(SocketFile socketFile) {
         this.socketFile = socketFile;
@@ -52,17 +55,19 @@ public final class LinkServer implements AutoCloseable {
         LinkServer link = new LinkServer(file);
         Path temporary = file.temporary();
         try {
-            link.server = TcpServer.create()
-                    .bindAddress(() -> new DomainSocketAddress(temporary.toString()))
-                    // a client that shuts its output down mid-frame still hears why it is dropped,
-                    // and one that shuts it down cleanly still gets the replies in flight
-                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            TcpServer tcp = TcpServer.create().bindAddress(() -> Transport.address(temporary));
+            if (Transport.isNative()) {
+                // a client that shuts its output down mid-frame still hears why it is dropped,
+                // and one that shuts it down cleanly still gets the replies in flight
+                tcp = tcp.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+            }
+            link.server = tcp
                     .handle((in, out) -> {
                         ServerConnection[] served = new ServerConnection[1];
                         in.withConnection(c -> served[0] = new ServerConnection(c, handler, options, link));
                         return served[0].serve();
                     })
-                    .bindNow(Duration.ofSeconds(10));
+                    .bindNow(BIND_TIMEOUT);
         } catch (RuntimeException e) {
             SocketFile.deleteQuietly(temporary);
             throw new LinkBindException("cannot bind " + file.path() + ": " + e.getMessage(), e);
@@ -70,7 +75,7 @@ public final class LinkServer implements AutoCloseable {
         try {
             file.publish(temporary);
         } catch (LinkBindException e) {
-            link.server.disposeNow();
+            link.stopAccepting();
             throw e;
         }
         return link;
@@ -145,7 +150,10 @@ public final class LinkServer implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return false;
         }
-        server.disposeNow();
+        DisposableServer bound = server;
+        if (bound != null) {
+            bound.disposeNow();
+        }
         socketFile.deleteIfOurs();
         return true;
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
 
 class LinkServerTests {
 
@@ -116,6 +117,43 @@ class LinkServerTests {
             peer.send(new Ping(42));
 
             assertThat(peer.read(Duration.ofSeconds(5))).isEqualTo(new Pong(42));
+        }
+    }
+
+    @Test
+    void answersAFailingHandlerWithAnInternalError() {
+        server = LinkServer.bind(dir.resolve("s"), request -> {
+            switch (request.target()) {
+                case "/throw":
+                    throw new IllegalStateException("boom");
+                case "/error":
+                    return Mono.error(new IllegalStateException("boom"));
+                case "/empty":
+                    return Mono.empty();
+                default:
+                    return Mono.just(new ErrorFrame(request.id() + 1, ErrorCode.TIMEOUT, "wrong id"));
+            }
+        }, LinkServerOptions.defaults());
+
+        try (PooledLinkClient client = connectedClient(server.socket(), 1)) {
+            for (String target : new String[] {"/throw", "/error", "/empty", "/wrong-id"}) {
+                Reply reply = client.exchange(get(target)).block(Duration.ofSeconds(5));
+                assertThat(reply).as(target).isInstanceOfSatisfying(ErrorFrame.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL));
+            }
+            assertThat(client.stats().connections()).as("the connection survives").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void stampsTheTimeSpentOnAResponse() {
+        server = LinkServer.bind(dir.resolve("s"), request -> Mono.delay(Duration.ofMillis(30))
+                .then(LinkTesting.echo(request)), LinkServerOptions.defaults());
+
+        try (PooledLinkClient client = connectedClient(server.socket(), 1)) {
+            ResponseFrame response = (ResponseFrame) client.exchange(get("/t")).block(Duration.ofSeconds(5));
+
+            assertThat(response.processingMicros()).isBetween(30_000L, 5_000_000L);
         }
     }
 

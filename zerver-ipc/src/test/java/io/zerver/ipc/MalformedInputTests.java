@@ -76,7 +76,14 @@ class MalformedInputTests {
             peer.send(Arrays.copyOf(ping, ping.length - 3));
             peer.shutdownOutput();
 
-            assertProtocolError(peer, "input ended inside a frame");
+            if (Transport.isNative()) {
+                assertProtocolError(peer, "input ended inside a frame");
+            } else {
+                // Netty's NIO domain socket channel has no half-closure: it closes as soon as the
+                // input ends, so the error can only be logged and counted, not sent
+                assertThat(peer.closedByServer(WAIT)).isTrue();
+                LinkTesting.await(() -> server.stats().protocolErrors() == 1, WAIT, "protocol error counted");
+            }
         }
         assertBystanderWorks();
     }

@@ -202,6 +202,7 @@ class PooledLinkClientTests {
     private static Process startServerProcess(Path socket) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
+                "-Dreactor.netty.native=" + System.getProperty("reactor.netty.native", "true"),
                 "-cp", System.getProperty("java.class.path"),
                 LinkServerProcess.class.getName(), socket.toString()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
