@@ -39,6 +39,12 @@ final class RawHttp implements AutoCloseable {
 
     /** Reads one response: head, then as many body bytes as its Content-Length says. */
     Reply readResponse() throws IOException {
+        Reply reply = readHead();
+        return reply.withBody(in.readNBytes(reply.contentLength()));
+    }
+
+    /** Reads a response's head only: the answer to HEAD has no body whatever its Content-Length. */
+    Reply readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
@@ -49,9 +55,7 @@ final class RawHttp implements AutoCloseable {
             head.write(b);
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
         }
-        Reply reply = Reply.parseHead(head.toString(StandardCharsets.ISO_8859_1));
-        byte[] body = in.readNBytes(reply.contentLength());
-        return reply.withBody(body);
+        return Reply.parseHead(head.toString(StandardCharsets.ISO_8859_1));
     }
 
     /** Whether the server closed the connection: end of stream (or a reset) within the socket timeout. */
