@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Sinks;
 
 /** SPEC §6.2: stop accepting, drain the requests in flight, then close the link, in that order. */
@@ -27,10 +30,11 @@ class GracefulShutdownTests {
             arrived.complete(request);
             return RecordingLinkClient.ECHO.apply(request).delayUntil(reply -> release.asMono());
         });
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class,
+                OwnEventLoops.class)
                 .initializers(ctx -> ((ConfigurableApplicationContext) ctx).getBeanFactory()
                         .registerSingleton("linkClient", link))
-                .properties("server.port=0", "management.server.port=0").run();
+                .run("--server.port=0", "--management.server.port=0");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 
         try (RawHttp client = new RawHttp(port)) {
@@ -61,6 +65,21 @@ class GracefulShutdownTests {
                     .isGreaterThan(releasedAt);
         } finally {
             context.close();
+        }
+    }
+
+    /**
+     * Closing a context that uses Reactor Netty's global event loops disposes them under every
+     * other context in this JVM (the cached test contexts): this one gets loops of its own.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnEventLoops {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            return factory;
         }
     }
 }

@@ -164,6 +164,11 @@ class RequestHygieneTests {
     }
 
     @Test
+    void rejectsAMalformedHost() throws IOException {
+        assertRejected("GET / HTTP/1.1\r\nHost: a/b%zz\r\n\r\n", 400, "invalid_host", "\"key\":\"invalid\"");
+    }
+
+    @Test
     void rejectsMalformedChunkFraming() throws IOException {
         assertRejected("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n",
                 400, "malformed", "\"what\":\"request\"");
@@ -249,6 +254,7 @@ class RequestHygieneTests {
             });
             RawHttp.Reply reply = client.readResponse();
             assertThat(reply.status()).isEqualTo(408);
+            client.close();
             trickle.join();
         }
     }

@@ -39,7 +39,8 @@ final class RequestChecks {
         for (char c : "-._~!$&'()*+,;=:@/?%".toCharArray()) {
             URI_CHAR[c] = true;
         }
-        for (char c : "-._~!$&'()*+,;=:[]%".toCharArray()) {
+        // reg-name or IP literal, and a port; no '%': Spring's URI of the request must parse
+        for (char c : "-._~!$&'()*+,;=:[]".toCharArray()) {
             HOST_CHAR[c] = true;
         }
     }

@@ -250,6 +250,9 @@ final class RequestGuard extends ChannelDuplexHandler {
             return;
         }
         clock.restart();
+        if (clock.receiving()) {
+            armTimer(System.nanoTime() + readTimeoutNanos);
+        }
         while (!answerPending && !closing && !held.isEmpty()) {
             accept(context, held.poll());
         }
