@@ -1,5 +1,6 @@
 package io.zerver.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ final class RawHttp implements AutoCloseable {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(5000);
         socket.setTcpNoDelay(true);
-        in = socket.getInputStream();
+        in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
