@@ -1,0 +1,57 @@
+package io.zerver.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zerver.ingest.http.IngestLimits;
+import io.zerver.ingest.http.IngestMetrics;
+import io.zerver.ingest.http.IngestServerCustomizer;
+import io.zerver.ingest.http.LinkForwarder;
+import io.zerver.ipc.LinkClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ingest's beans. The {@link LinkClient} is not among them: the link transport provides it
+ * (a bean built from {@link IpcProperties}); the HTTP handler, health and shutdown take it from
+ * there.
+ *
+ * <p>The {@link LinkForwarder} is the application's {@code HttpHandler}, so Boot's
+ * {@code HttpHandlerAutoConfiguration} (conditional on a missing {@code HttpHandler} bean) backs
+ * off and no DispatcherHandler stands between Reactor Netty and the forwarder. The actuator lives
+ * in Boot's child management context on {@code management.server.port}, never on the ingest port.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ IngestProperties.class, IpcProperties.class })
+class IngestConfiguration {
+
+    @Bean
+    IngestLimits ingestLimits(IngestProperties properties) {
+        return properties.toLimits();
+    }
+
+    @Bean
+    IngestMetrics ingestMetrics(MeterRegistry registry) {
+        // When LinkClient reports reconnects: ingestMetrics.bindReconnects(client::reconnects).
+        return new IngestMetrics(registry);
+    }
+
+    @Bean
+    IngestServerCustomizer ingestServerCustomizer(IngestLimits limits, IngestMetrics metrics) {
+        return new IngestServerCustomizer(limits, metrics);
+    }
+
+    @Bean
+    LinkForwarder httpHandler(LinkClient link, IngestLimits limits, IngestMetrics metrics) {
+        return new LinkForwarder(link, limits, metrics);
+    }
+
+    @Bean
+    LinkHealthIndicator linkHealthIndicator(LinkClient link) {
+        return new LinkHealthIndicator(link);
+    }
+
+    @Bean
+    LinkShutdown linkShutdown(LinkClient link, IngestMetrics metrics, IngestLimits limits) {
+        return new LinkShutdown(link, metrics, limits.requestTimeout().plusSeconds(1));
+    }
+}

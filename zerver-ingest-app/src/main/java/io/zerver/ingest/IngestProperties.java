@@ -1,0 +1,135 @@
+package io.zerver.ingest;
+
+import io.zerver.ingest.http.IngestLimits;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * What the ingest accepts and how long it waits (SPEC §6.2, §11). Validated at binding: a bad
+ * value fails start-up naming the property, the value and what is expected.
+ */
+@ConfigurationProperties("zerver.ingest")
+public class IngestProperties implements Validator {
+
+    /** Largest request body; a larger one answers 413 without being read in full. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(16);
+
+    /** Largest request header block (all header lines together); a larger one answers 431. */
+    private DataSize maxHeaderSize = DataSize.ofKilobytes(16);
+
+    /** Most header lines in a request; more answer 431. */
+    private int maxHeaderCount = 100;
+
+    /** Longest request target (path and query); a longer one answers 414. */
+    private int maxUriLength = 4096;
+
+    /**
+     * How long a request may take from its head's arrival to its answer: a body still arriving
+     * then answers 408, an answer still missing 504. A client's X-Request-Timeout (milliseconds)
+     * may shorten it.
+     */
+    private Duration requestTimeout = Duration.ofSeconds(30);
+
+    /** How long a request's head may take to arrive, and the longest silence while its body arrives (408). */
+    private Duration readTimeout = Duration.ofSeconds(10);
+
+    /** How long a kept-alive connection may wait for its next request before it is closed. */
+    private Duration idleTimeout = Duration.ofSeconds(60);
+
+    /** The limits as the HTTP side takes them. */
+    public IngestLimits toLimits() {
+        return new IngestLimits(maxBodySize.toBytes(), (int) maxHeaderSize.toBytes(), maxHeaderCount, maxUriLength,
+                requestTimeout, readTimeout, idleTimeout);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return IngestProperties.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        IngestProperties p = (IngestProperties) target;
+        long maxBody = Integer.MAX_VALUE - 8;
+        if (p.maxBodySize.toBytes() < 0 || p.maxBodySize.toBytes() > maxBody) {
+            errors.rejectValue("maxBodySize", "range", p.maxBodySize + " (expected: 0B.." + maxBody + "B)");
+        }
+        if (p.maxHeaderSize.toBytes() < 256 || p.maxHeaderSize.toBytes() > DataSize.ofMegabytes(1).toBytes()) {
+            errors.rejectValue("maxHeaderSize", "range", p.maxHeaderSize + " (expected: 256B..1MB)");
+        }
+        if (p.maxHeaderCount < 1) {
+            errors.rejectValue("maxHeaderCount", "range", p.maxHeaderCount + " (expected: >= 1)");
+        }
+        if (p.maxUriLength < 16 || p.maxUriLength > 1_048_576) {
+            errors.rejectValue("maxUriLength", "range", p.maxUriLength + " (expected: 16..1048576)");
+        }
+        requirePositive(p.requestTimeout, "requestTimeout", errors);
+        requirePositive(p.readTimeout, "readTimeout", errors);
+        requirePositive(p.idleTimeout, "idleTimeout", errors);
+    }
+
+    private static void requirePositive(Duration value, String field, Errors errors) {
+        if (value.isNegative() || value.isZero()) {
+            errors.rejectValue(field, "range", value + " (expected: > 0)");
+        }
+    }
+
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public DataSize getMaxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    public void setMaxHeaderSize(DataSize maxHeaderSize) {
+        this.maxHeaderSize = maxHeaderSize;
+    }
+
+    public int getMaxHeaderCount() {
+        return maxHeaderCount;
+    }
+
+    public void setMaxHeaderCount(int maxHeaderCount) {
+        this.maxHeaderCount = maxHeaderCount;
+    }
+
+    public int getMaxUriLength() {
+        return maxUriLength;
+    }
+
+    public void setMaxUriLength(int maxUriLength) {
+        this.maxUriLength = maxUriLength;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
+    public void setReadTimeout(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(Duration idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+}

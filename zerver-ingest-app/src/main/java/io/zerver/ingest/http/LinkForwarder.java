@@ -1,0 +1,216 @@
+package io.zerver.ingest.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.AsciiString;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ZerverError;
+import io.zerver.core.http.Response;
+import io.zerver.ingest.http.IngestMetrics.Outcome;
+import io.zerver.ipc.ErrorFrame;
+import io.zerver.ipc.Header;
+import io.zerver.ipc.LinkClient;
+import io.zerver.ipc.LinkUnavailableException;
+import io.zerver.ipc.Reply;
+import io.zerver.ipc.RequestFrame;
+import io.zerver.ipc.ResponseFrame;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The ingest's only handler: turns a request the {@link RequestGuard} let on into a
+ * {@link RequestFrame}, exchanges it over the link, and writes the reply back.
+ *
+ * <p>It works on Reactor Netty's own request and response under Spring's adapter: the headers go
+ * over in arrival order with repeats, the body as the single buffer the guard aggregated, and the
+ * answer as one full response; no DataBuffer, no codec, no JSON library on this path.
+ *
+ * <p>The exchange waits until the request's deadline (a timer on the connection's event loop);
+ * then it is cancelled, so the link client drops it and a late reply is discarded by id, and the
+ * client gets 504. A link that is down answers 502 at once.
+ */
+public final class LinkForwarder implements HttpHandler {
+
+    private static final byte[] NO_BODY = new byte[0];
+    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
+            HttpHeaderNames.KEEP_ALIVE, AsciiString.cached("proxy-connection"), HttpHeaderNames.TRANSFER_ENCODING,
+            HttpHeaderNames.UPGRADE, HttpHeaderNames.TE, HttpHeaderNames.TRAILER);
+
+    private final LinkClient link;
+    private final IngestLimits limits;
+    private final IngestMetrics metrics;
+
+    public LinkForwarder(LinkClient link, IngestLimits limits, IngestMetrics metrics) {
+        this.link = requireNonNull(link, "link");
+        this.limits = requireNonNull(limits, "limits");
+        this.metrics = requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+        HttpServerRequest in = ServerHttpRequestDecorator.getNativeRequest(request);
+        HttpServerResponse out = ServerHttpResponseDecorator.getNativeResponse(response);
+        Channel[] channel = new Channel[1];
+        in.withConnection(connection -> channel[0] = connection.channel());
+        RequestMeta meta = meta(channel[0]);
+        return in.receive().aggregate().asByteArray().defaultIfEmpty(NO_BODY)
+                .flatMap(body -> forward(in, body, meta, channel[0]))
+                .flatMap(answer -> write(in, out, answer, meta));
+    }
+
+    private RequestMeta meta(Channel channel) {
+        RequestMeta meta = channel.attr(RequestMeta.KEY).get();
+        if (meta != null) {
+            return meta;
+        }
+        // Not through the guard (cannot happen with IngestServerCustomizer installed): still bounded.
+        long now = System.nanoTime();
+        return new RequestMeta(RequestIds.generate(), System.currentTimeMillis(), now,
+                now + limits.requestTimeout().toNanos());
+    }
+
+    private Mono<Answer> forward(HttpServerRequest in, byte[] body, RequestMeta meta, Channel channel) {
+        RequestFrame frame = new RequestFrame(0, in.method().name(), in.uri(), headers(in.requestHeaders()), body,
+                address(in.remoteAddress()), meta.arrivalEpochMillis(), meta.deadlineEpochMillis());
+        long remaining = meta.deadlineNanos() - System.nanoTime();
+        if (remaining <= 0) {
+            return Mono.just(error(ZerverError.of(ErrorKind.TIMEOUT, "link", "deadline"), meta));
+        }
+        Exchange exchange = new Exchange();
+        metrics.exchangeStarted();
+        return Mono.defer(() -> link.exchange(frame))
+                .timeout(deadline(channel, remaining))
+                .map(reply -> exchange.answered(reply, meta))
+                .onErrorResume(failure -> Mono.just(exchange.failed(failure, meta)))
+                .doFinally(signal -> metrics.exchangeEnded(
+                        signal == SignalType.CANCEL ? Outcome.CANCELLED : exchange.outcome, exchange.startNanos));
+    }
+
+    /** Emits when the request's deadline passes; a timer on the connection's own event loop. */
+    private static Mono<Long> deadline(Channel channel, long remainingNanos) {
+        return Mono.create(sink -> {
+            var timer = channel.eventLoop().schedule(() -> sink.success(0L), remainingNanos, TimeUnit.NANOSECONDS);
+            sink.onDispose(() -> timer.cancel(false));
+        });
+    }
+
+    private static List<Header> headers(HttpHeaders headers) {
+        List<Header> list = new ArrayList<>(headers.size());
+        Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence();
+        while (it.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> line = it.next();
+            if (!isHopByHop(line.getKey())) {
+                list.add(new Header(line.getKey().toString(), line.getValue().toString()));
+            }
+        }
+        return list;
+    }
+
+    private static boolean isHopByHop(CharSequence name) {
+        for (AsciiString hop : HOP_BY_HOP) {
+            if (hop.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String address(@Nullable SocketAddress remote) {
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            String host = inet.getAddress().getHostAddress();
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return "";
+    }
+
+    private Mono<Void> write(HttpServerRequest in, HttpServerResponse out, Answer answer, RequestMeta meta) {
+        HttpHeaders headers = out.responseHeaders();
+        boolean head = in.method().equals(HttpMethod.HEAD);
+        try {
+            for (Header header : answer.headers()) {
+                String name = header.name();
+                if (isHopByHop(name) || (!head && HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name))) {
+                    continue;
+                }
+                headers.add(name, header.value());
+            }
+        } catch (IllegalArgumentException invalid) {
+            // A header value Netty refuses to write (a control character): the supervisor's fault.
+            headers.clear();
+            return write(in, out, error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "invalid_response"),
+                    meta), meta);
+        }
+        if (!headers.contains(RequestIds.HEADER)) {
+            headers.set(RequestIds.HEADER, meta.requestId());
+        }
+        int status = answer.status();
+        out.status(HttpResponseStatus.valueOf(status));
+        if (head || status < 200 || status == 204 || status == 304) {
+            return out.send().then();
+        }
+        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        return out.send(Mono.just(Unpooled.wrappedBuffer(answer.body()))).then();
+    }
+
+    static Answer error(ZerverError error, RequestMeta meta) {
+        Response response = ErrorResponses.render(error, meta.requestId());
+        List<Header> headers = new ArrayList<>(response.headers().size());
+        response.headers().forEach((name, value) -> headers.add(new Header(name, value)));
+        return new Answer(response.status(), headers, response.body());
+    }
+
+    /** What the client gets: status, headers in order, body. */
+    record Answer(int status, List<Header> headers, byte[] body) {
+    }
+
+    /** One exchange's outcome and start, for the latency timer. */
+    private static final class Exchange {
+
+        final long startNanos = System.nanoTime();
+        Outcome outcome = Outcome.FAILURE;
+
+        Answer answered(Reply reply, RequestMeta meta) {
+            if (reply instanceof ResponseFrame response) {
+                outcome = Outcome.RESPONSE;
+                return new Answer(response.status(), response.headers(), response.body());
+            }
+            outcome = Outcome.ERROR;
+            return error(LinkErrors.of(((ErrorFrame) reply).code()), meta);
+        }
+
+        Answer failed(Throwable failure, RequestMeta meta) {
+            if (failure instanceof TimeoutException) {
+                outcome = Outcome.DEADLINE;
+                return error(ZerverError.of(ErrorKind.TIMEOUT, "link", "deadline"), meta);
+            }
+            if (failure instanceof LinkUnavailableException) {
+                outcome = Outcome.UNAVAILABLE;
+                return error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "unavailable"), meta);
+            }
+            outcome = Outcome.FAILURE;
+            return error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "failure"), meta);
+        }
+    }
+}
