@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The ingest's beans. The {@link LinkClient} is not among them: the link transport provides it
- * (a bean built from {@link IpcProperties}); the HTTP handler, health and shutdown take it from
- * there.
+ * The ingest's beans. The {@link LinkClient} is not among them: {@link LinkClientAutoConfiguration}
+ * builds it from {@link IpcProperties} unless the application brings its own; the HTTP handler,
+ * health and shutdown take it from there.
  *
  * <p>The {@link LinkForwarder} is the application's {@code HttpHandler}, so Boot's
  * {@code HttpHandlerAutoConfiguration} (conditional on a missing {@code HttpHandler} bean) backs
@@ -31,7 +31,6 @@ class IngestConfiguration {
 
     @Bean
     IngestMetrics ingestMetrics(MeterRegistry registry) {
-        // When LinkClient reports reconnects: ingestMetrics.bindReconnects(client::reconnects).
         return new IngestMetrics(registry);
     }
 

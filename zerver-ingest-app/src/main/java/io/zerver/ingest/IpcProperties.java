@@ -2,6 +2,7 @@ package io.zerver.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -16,6 +17,15 @@ public class IpcProperties implements Validator {
     /** The Unix domain socket the supervisor listens on. */
     private Path socket = Path.of("/tmp/zerver.sock");
 
+    /**
+     * The largest frame accepted from the supervisor, announced in the handshake. Leaves room for
+     * a response's headers next to a body as large as the biggest request body.
+     */
+    private DataSize maxFrameSize = DataSize.ofMegabytes(17);
+
+    /** How many connections to the supervisor to keep open; each carries many requests at once. */
+    private int poolSize = 2;
+
     @Override
     public boolean supports(Class<?> type) {
         return IpcProperties.class.isAssignableFrom(type);
@@ -23,13 +33,37 @@ public class IpcProperties implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
-        Path path = ((IpcProperties) target).socket;
+        IpcProperties ipc = (IpcProperties) target;
+        if (ipc.poolSize < 1 || ipc.poolSize > 64) {
+            errors.rejectValue("poolSize", "range", ipc.poolSize + " (expected: 1..64)");
+        }
+        long frame = ipc.maxFrameSize.toBytes();
+        if (frame < 1024 || frame > Integer.MAX_VALUE - 8) {
+            errors.rejectValue("maxFrameSize", "range", ipc.maxFrameSize + " (expected: 1KB..2GB)");
+        }
+        Path path = ipc.socket;
         if (!path.isAbsolute()) {
             errors.rejectValue("socket", "absolute", path + " (expected: an absolute path)");
         } else if (path.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES) {
             errors.rejectValue("socket", "length",
                     path + " (expected: at most " + MAX_SOCKET_PATH_BYTES + " bytes, the kernel's limit)");
         }
+    }
+
+    public DataSize getMaxFrameSize() {
+        return maxFrameSize;
+    }
+
+    public void setMaxFrameSize(DataSize maxFrameSize) {
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
     }
 
     public Path getSocket() {

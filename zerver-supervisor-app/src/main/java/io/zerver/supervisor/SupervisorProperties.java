@@ -134,8 +134,11 @@ public class SupervisorProperties {
         /** The Unix domain socket the supervisor listens on (created owner-only). */
         private Path socket = Path.of("/tmp/zerver.sock");
 
-        /** The largest frame accepted on the link, request or response. */
-        private DataSize maxFrameSize = DataSize.ofMegabytes(16);
+        /**
+         * The largest frame accepted from the ingest, announced in the handshake: room for a
+         * request's headers next to the ingest's largest body (16 MiB by default).
+         */
+        private DataSize maxFrameSize = DataSize.ofMegabytes(17);
 
         /** How long in-flight requests get to finish when the supervisor stops. */
         private Duration drainTimeout = Duration.ofSeconds(20);
