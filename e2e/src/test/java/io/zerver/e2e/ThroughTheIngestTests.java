@@ -126,6 +126,41 @@ class ThroughTheIngestTests {
                 .expectBody(String.class).value(list -> assertThat(list).doesNotContain("smuggled"));
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badRequests() {
+        String body = "{\"title\":\"must not exist\"}";
+        String head = "POST /todos HTTP/1.1\r\nHost: x\r\nX-User-ID: mallory\r\nContent-Type: application/json\r\n";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("control character in a header value", 400,
+                        head + "X-Note: a\u0001b\r\nContent-Length: " + body.length() + "\r\n\r\n" + body),
+                org.junit.jupiter.params.provider.Arguments.of("two Content-Length headers", 400,
+                        head + "Content-Length: " + body.length() + "\r\nContent-Length: " + body.length()
+                                + "\r\n\r\n" + body),
+                org.junit.jupiter.params.provider.Arguments.of("comma-separated Content-Length", 400,
+                        head + "Content-Length: " + body.length() + ", " + body.length() + "\r\n\r\n" + body),
+                org.junit.jupiter.params.provider.Arguments.of("unknown transfer coding", 501,
+                        head + "Transfer-Encoding: gzip, chunked\r\n\r\n" + Integer.toHexString(body.length())
+                                + "\r\n" + body + "\r\n0\r\n\r\n"),
+                org.junit.jupiter.params.provider.Arguments.of("URI too long", 414,
+                        "POST /todos?" + "q".repeat(9000) + " HTTP/1.1\r\nHost: x\r\nX-User-ID: mallory\r\n"
+                                + "Content-Length: " + body.length() + "\r\n\r\n" + body),
+                org.junit.jupiter.params.provider.Arguments.of("headers too large", 431,
+                        head + "X-Big: " + "h".repeat(20_000) + "\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                                + body));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.MethodSource("badRequests")
+    void answersABadRequestAtTheIngestAndForwardsNothing(String what, int status, String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", apps.ingestPort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 " + status);
+        }
+        http.get().uri("/todos").header("X-User-ID", "mallory").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(list -> assertThat(list).isEqualTo("[]"));
+    }
+
     @Test
     void replacesAMalformedRequestIdAndKeepsAWellFormedOne() {
         String replaced = http.get().uri("/todos").header("X-Request-Id", "bad id {with} spaces").header("X-User-ID", "ada")
