@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The supervisor and the ingest as the real jars users run, each its own JVM, joined by a Unix
@@ -146,6 +147,7 @@ final class TwoProcesses implements AutoCloseable {
         }
     }
 
+    /** Stops both (SIGTERM, so they drain), keeps their logs under target/e2e-logs, deletes the rest. */
     @Override
     public void close() throws InterruptedException {
         for (Process p : new Process[] { ingest, supervisor }) {
@@ -155,6 +157,18 @@ final class TwoProcesses implements AutoCloseable {
                     p.destroyForcibly();
                 }
             }
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of("target/e2e-logs").resolve(root.getFileName()));
+            try (var files = Files.list(root)) {
+                for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            FileSystemUtils.deleteRecursively(root);
+            FileSystemUtils.deleteRecursively(socket.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
