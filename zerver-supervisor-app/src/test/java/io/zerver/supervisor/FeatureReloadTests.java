@@ -191,9 +191,10 @@ class FeatureReloadTests {
         for (int i = 0; i < 5; i++) {
             registry.reload("cycle");
         }
-        await().atMost(WAIT).until(() -> pendingChecks("cycle") == 0);
+        await().atMost(WAIT).until(() -> registry.pendingLeakChecks() == 0 && registry.draining().isEmpty());
         int threads = Thread.activeCount();
         long files = openFiles();
+        long released = registry.releasedCount();
 
         for (int i = 0; i < 50; i++) {
             registry.reload("cycle");
@@ -201,10 +202,10 @@ class FeatureReloadTests {
         }
 
         assertThat(registry.routing().version("cycle").number()).isEqualTo(56);
-        await().atMost(Duration.ofSeconds(30)).until(() -> pendingChecks("cycle") == 0);
-        assertThat(registry.retirements()).filteredOn(r -> r.feature().equals("cycle"))
-                .hasSizeGreaterThanOrEqualTo(50)
-                .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Retirement.Outcome.RELEASED));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> registry.pendingLeakChecks() == 0 && registry.draining().isEmpty());
+        assertThat(registry.releasedCount() - released).as("retired loaders collected").isEqualTo(50);
+        assertThat(registry.leakSuspects()).noneMatch(r -> r.feature().equals("cycle"));
         assertThat(Thread.activeCount()).isLessThanOrEqualTo(threads + 2);
         assertThat(openFiles()).isLessThanOrEqualTo(files + 5);
     }
@@ -271,11 +272,6 @@ class FeatureReloadTests {
     private Retirement.Outcome outcome(String feature, int number) {
         Retirement r = retirement(feature, number);
         return r == null ? null : r.outcome();
-    }
-
-    private long pendingChecks(String feature) {
-        return registry.retirements().stream()
-                .filter(r -> r.feature().equals(feature) && r.outcome() == Retirement.Outcome.CHECKING).count();
     }
 
     private static long openFiles() {

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
@@ -51,6 +52,8 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
     private final Map<String, FeatureFailure> failures = new LinkedHashMap<>();
     private final List<Drain> draining = new CopyOnWriteArrayList<>();
     private final Deque<Retirement> retirements = new ArrayDeque<>();
+    private final Deque<Retirement> suspects = new ArrayDeque<>();
+    private final AtomicLong released = new AtomicLong();
     private final @Nullable FeatureWatcher watcher;
     private volatile Routing routing = Routing.EMPTY;
     private volatile boolean running;
@@ -108,9 +111,19 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
         return List.copyOf(retirements);
     }
 
-    /** Retired versions whose class loader stayed reachable. */
-    public List<Retirement> leakSuspects() {
-        return retirements().stream().filter(r -> r.outcome() == Retirement.Outcome.LEAK_SUSPECT).toList();
+    /** Retired versions whose class loader stayed reachable (the most recent, newest first). */
+    public synchronized List<Retirement> leakSuspects() {
+        return List.copyOf(suspects);
+    }
+
+    /** Retired versions whose class loader is still being checked. */
+    public int pendingLeakChecks() {
+        return unchecked.size();
+    }
+
+    /** How many retired versions had their class loader collected since start-up. */
+    public long releasedCount() {
+        return released.get();
     }
 
     /**
@@ -289,7 +302,15 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
         for (Retirement r : unchecked) {
             if (r.checkAfterCollection(settings.leakChecks())) {
                 unchecked.remove(r);
-                if (r.outcome() == Retirement.Outcome.LEAK_SUSPECT) {
+                if (r.outcome() == Retirement.Outcome.RELEASED) {
+                    released.incrementAndGet();
+                } else {
+                    synchronized (this) {
+                        suspects.addFirst(r);
+                        while (suspects.size() > RETIREMENTS_KEPT) {
+                            suspects.removeLast();
+                        }
+                    }
                     log.warn("Leak suspect: the class loader of " + r.feature() + " v" + r.number()
                             + " is still reachable after " + r.checks() + " collections; stray threads: "
                             + r.strayThreads() + ", JDBC drivers deregistered: " + r.drivers());
