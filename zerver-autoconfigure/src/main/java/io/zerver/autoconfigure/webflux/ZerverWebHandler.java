@@ -11,9 +11,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -25,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves a request with the engine: reads the body (never more than the body limit: a
- * larger one answers 413 without being read in full), hands the request to
+ * larger one answers 413 without being kept, see {@link RequestBody}), hands the request to
  * {@link Engine#handle}, and writes the response.
  *
  * <p>When WebFlux observes the request (Spring Boot does when an {@code ObservationRegistry}
@@ -35,7 +32,6 @@ import reactor.core.publisher.Mono;
  */
 public final class ZerverWebHandler implements WebHandler {
 
-    private static final byte[] NO_BODY = new byte[0];
     /** The engine's rule for a client request id it may keep. */
     private static final java.util.regex.Pattern WELL_FORMED_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -53,15 +49,19 @@ public final class ZerverWebHandler implements WebHandler {
         long limit = engine.limits().maxBodyBytes();
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
-            return write(exchange, tooLarge(exchange));
+            if (request.getHeaders().getFirst(HttpHeaders.EXPECT) != null) {
+                // The client waits for 100 Continue before sending the body: it never comes.
+                return write(exchange, tooLarge(exchange));
+            }
+            // The body is read and dropped for a moment first: a client still uploading would
+            // otherwise meet a closed connection (a reset) instead of reading the 413.
+            return RequestBody.discard(request.getBody()).then(Mono.defer(() -> write(exchange, tooLarge(exchange))));
         }
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 8);
-        return DataBufferUtils.join(request.getBody(), cap)
-                .map(ZerverWebHandler::bytes)
-                .defaultIfEmpty(NO_BODY)
+        return RequestBody.read(request.getBody(), cap, declared)
                 .flatMap(body -> Mono.deferContextual(context -> handle(toRequest(request, body),
                         context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))))
-                .onErrorResume(DataBufferLimitException.class, e -> Mono.just(tooLarge(exchange)))
+                .onErrorResume(RequestBody.BodyTooLarge.class, e -> Mono.just(tooLarge(exchange)))
                 .flatMap(response -> write(exchange, response));
     }
 
@@ -87,16 +87,6 @@ public final class ZerverWebHandler implements WebHandler {
                 id);
         // The rest of the body is not read: the connection cannot be reused.
         return response.withOnlyHeader(HttpHeaders.CONNECTION, "close").withOnlyHeader(Engine.REQUEST_ID_HEADER, id);
-    }
-
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
     }
 
     static Request toRequest(ServerHttpRequest request, byte[] body) {

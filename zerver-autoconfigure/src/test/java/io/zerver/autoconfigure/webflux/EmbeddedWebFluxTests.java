@@ -147,4 +147,54 @@ class EmbeddedWebFluxTests {
                 .expectHeader().exists("X-Request-Id")
                 .expectBody().jsonPath("$.error.kind").isEqualTo("PayloadTooLarge");
     }
+
+    @Test
+    void aClientSendingAHugeDeclaredBodyReadsThe413() throws Exception {
+        String head = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                + (32 * 1024 * 1024) + "\r\n\r\n";
+
+        assertThat(sendAllThenReadStatus(head, 32 * 1024 * 1024, false)).startsWith("HTTP/1.1 413");
+    }
+
+    @Test
+    void aClientStreamingAHugeChunkedBodyReadsThe413() throws Exception {
+        String head = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n";
+
+        assertThat(sendAllThenReadStatus(head, 32 * 1024 * 1024, true)).startsWith("HTTP/1.1 413");
+    }
+
+    /**
+     * Like a simple client: writes the head and the whole body ({@code bodyBytes}, as 64 KiB
+     * chunks when chunked), and only then reads the status line. A server that stops reading
+     * and closes leaves this client with a reset instead of an answer.
+     */
+    private String sendAllThenReadStatus(String head, int bodyBytes, boolean chunked) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] block = new byte[64 * 1024];
+            java.util.Arrays.fill(block, (byte) '1');
+            for (int sent = 0; sent < bodyBytes; sent += block.length) {
+                if (chunked) {
+                    out.write((Integer.toHexString(block.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                out.write(block);
+                if (chunked) {
+                    out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+            }
+            if (chunked) {
+                out.write("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != -1 && b != '\n'; b = in.read()) {
+                line.append((char) b);
+            }
+            return line.toString().trim();
+        }
+    }
 }
