@@ -31,7 +31,11 @@ class BlogScreenshotTests extends BlogContract {
 
     private static final int WIDTH = 1200;
     private static final int HEIGHT = 800;
-    private static final int TIMEOUT_SECONDS = 10;
+    /**
+     * A bound, not an expectation: a cold Chromium takes 2 to 5 s here, but more than 10 s when
+     * the machine's two cores are busy with other builds.
+     */
+    private static final int TIMEOUT_SECONDS = 60;
     private static final List<String> CHROMIUM_NAMES = List.of("chromium", "chromium-browser", "google-chrome",
             "google-chrome-stable");
 
