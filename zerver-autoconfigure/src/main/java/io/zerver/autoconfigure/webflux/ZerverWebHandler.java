@@ -6,6 +6,7 @@ import io.zerver.core.error.ErrorRenderer;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
+import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -31,9 +32,6 @@ import reactor.core.publisher.Mono;
  * began, and log lines written while the first steps run carry its trace id.
  */
 public final class ZerverWebHandler implements WebHandler {
-
-    /** The engine's rule for a client request id it may keep. */
-    private static final java.util.regex.Pattern WELL_FORMED_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final Engine engine;
     private final ErrorRenderer errorRenderer;
@@ -81,7 +79,7 @@ public final class ZerverWebHandler implements WebHandler {
 
     private Response tooLarge(ServerWebExchange exchange) {
         String offered = exchange.getRequest().getHeaders().getFirst(Engine.REQUEST_ID_HEADER);
-        String id = offered != null && WELL_FORMED_ID.matcher(offered).matches() ? offered
+        String id = RequestIds.isWellFormed(offered) ? offered
                 : exchange.getRequest().getId();
         Response response = errorRenderer.render(ZerverError.of(ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large"),
                 id);

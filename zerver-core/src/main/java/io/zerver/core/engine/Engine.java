@@ -7,6 +7,7 @@ import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Request;
+import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 import io.zerver.core.pipeline.Pipeline;
 import io.zerver.core.route.Route;
@@ -52,7 +53,7 @@ import reactor.core.scheduler.Scheduler;
 public final class Engine {
 
     /** The request and response header carrying the request id. */
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = RequestIds.HEADER;
     /** The request header a client tightens its deadline with, in milliseconds. */
     public static final String REQUEST_TIMEOUT_HEADER = "X-Request-Timeout";
     /** The request header a client lowers its priority with, where the route allows. */

@@ -2,6 +2,7 @@ package io.zerver.core.engine;
 
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
+import io.zerver.core.http.RequestIds;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.SlotStateException;
 import io.zerver.core.step.Step;

@@ -2,6 +2,7 @@ package io.zerver.ingest.http;
 
 import io.zerver.core.error.ErrorRenderer;
 import io.zerver.core.error.ZerverError;
+import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 
 /**

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.util.AsciiString;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
+import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 import io.zerver.ingest.http.IngestMetrics.Outcome;
 import io.zerver.ipc.ErrorFrame;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -87,7 +89,7 @@ public final class LinkForwarder implements HttpHandler {
         }
         // Not through the guard (cannot happen with IngestServerCustomizer installed): still bounded.
         long now = System.nanoTime();
-        return new RequestMeta(RequestIds.generate(), System.currentTimeMillis(), now,
+        return new RequestMeta(RequestIds.generate(ThreadLocalRandom.current()), System.currentTimeMillis(), now,
                 now + limits.requestTimeout().toNanos());
     }
 

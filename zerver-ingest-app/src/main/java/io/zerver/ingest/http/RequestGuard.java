@@ -22,9 +22,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -138,7 +140,7 @@ final class RequestGuard extends ChannelDuplexHandler {
     private void onHead(ChannelHandlerContext ctx, HttpRequest request) {
         List<String> offered = request.headers().getAll(RequestIds.HEADER);
         boolean trusted = offered.size() == 1 && RequestIds.isWellFormed(offered.get(0));
-        String id = trusted ? offered.get(0) : RequestIds.generate();
+        String id = trusted ? offered.get(0) : RequestIds.generate(ThreadLocalRandom.current());
         Rejection rejection = request.decoderResult().isFailure()
                 ? RequestChecks.ofDecoderFailure(request.decoderResult(), request)
                 : RequestChecks.check(request, limits);
@@ -182,14 +184,14 @@ final class RequestGuard extends ChannelDuplexHandler {
         RequestMeta current = meta;
         if (content.decoderResult().isFailure()) {
             content.release();
-            reject(ctx, Rejection.MALFORMED, current == null ? RequestIds.generate() : current.requestId());
+            reject(ctx, Rejection.MALFORMED, current == null ? RequestIds.generate(ThreadLocalRandom.current()) : current.requestId());
             return;
         }
         ByteBuf bytes = content.content();
         int size = bytes.readableBytes();
         if (bodyBytes + size > limits.maxBodyBytes()) {
             content.release();
-            reject(ctx, Rejection.BODY_TOO_LARGE, current == null ? RequestIds.generate() : current.requestId());
+            reject(ctx, Rejection.BODY_TOO_LARGE, current == null ? RequestIds.generate(ThreadLocalRandom.current()) : current.requestId());
             return;
         }
         if (size > 0) {
@@ -343,7 +345,7 @@ final class RequestGuard extends ChannelDuplexHandler {
         long due = Math.min(clock.lastReadNanos() + readTimeoutNanos, limit);
         if (now - due >= 0) {
             reject(context, Rejection.READ_TIMEOUT,
-                    head != null && current != null ? current.requestId() : RequestIds.generate());
+                    head != null && current != null ? current.requestId() : RequestIds.generate(ThreadLocalRandom.current()));
             return;
         }
         armTimer(due);

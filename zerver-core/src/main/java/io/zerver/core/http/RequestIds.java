@@ -1,24 +1,27 @@
-package io.zerver.ingest.http;
+package io.zerver.core.http;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Request ids, by the engine's rule (zerver-core keeps its copy package-private): a client's
- * {@code X-Request-Id} is kept when it is 1 to 128 of {@code [A-Za-z0-9._:-]}, else replaced by
- * 22 URL-safe characters from 128 random bits.
+ * Request ids, one rule for every Zerver process: a client's {@code X-Request-Id} is kept when it
+ * is well formed, else replaced by a generated one.
  */
-final class RequestIds {
+public final class RequestIds {
 
-    static final String HEADER = "X-Request-Id";
-    private static final int MAX_LENGTH = 128;
+    /** The header a request id travels in, both ways. */
+    public static final String HEADER = "X-Request-Id";
+
+    /** The longest id a client may offer. */
+    public static final int MAX_LENGTH = 128;
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
 
     private RequestIds() {
     }
 
-    static boolean isWellFormed(@Nullable CharSequence id) {
+    /** Whether a client-supplied id may be trusted: 1 to 128 of {@code [A-Za-z0-9._:-]}. */
+    public static boolean isWellFormed(@Nullable CharSequence id) {
         if (id == null || id.length() == 0 || id.length() > MAX_LENGTH) {
             return false;
         }
@@ -33,8 +36,8 @@ final class RequestIds {
         return true;
     }
 
-    static String generate() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+    /** 22 URL-safe characters from 128 random bits. */
+    public static String generate(RandomGenerator random) {
         long hi = random.nextLong();
         long lo = random.nextLong();
         char[] out = new char[22];
