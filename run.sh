@@ -26,7 +26,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-XX:+ExplicitGCInvokesConcurrent"}
 
 VERSION=0.1.0-SNAPSHOT
 SUPERVISOR_JAR=zerver-supervisor-app/target/zerver-supervisor-app-$VERSION.jar
-INGEST_JAR=zerver-ingest-app/target/zerver-ingest-app-$VERSION.jar
+INGEST_JAR=zerver-ingest-app/target/zerver-ingest-app.jar
 FEATURE_JARS=(
   "sample-features/todos/target/zerver-sample-todos-$VERSION.jar:todos.jar"
   "sample-features/blog/target/zerver-sample-blog-$VERSION.jar:blog.jar"
@@ -46,7 +46,7 @@ if [[ -n "${REBUILD:-}" || $missing == 1 ]]; then
   say "dependencies and takes a few minutes; tests are skipped, './mvnw -B verify' runs them)..."
   set +e
   ./mvnw -B -DskipTests package -pl zerver-supervisor-app,zerver-ingest-app,sample-features/todos,sample-features/blog -am \
-    | grep --line-buffered -E '^\[INFO\] (Building |BUILD|Total time)|ERROR'
+    | grep --line-buffered -E '^\[INFO\] (Building Zerver|BUILD|Total time)|ERROR'
   status=${PIPESTATUS[0]}
   set -e
   [[ $status == 0 ]] || { say "The build failed (exit $status); run the command above without the filter to see why"; exit 1; }
