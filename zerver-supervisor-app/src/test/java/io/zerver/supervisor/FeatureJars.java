@@ -191,4 +191,56 @@ public final class FeatureJars {
                 """.formatted(pkg, feature);
         return compile(jar, feature, "1", pkg + ".LeakingFeature", Map.of(pkg + ".LeakingFeature", source));
     }
+
+    /**
+     * A feature serving {@code GET /<feature>} that registers its own JDBC driver with
+     * {@link java.sql.DriverManager} and never deregisters it.
+     */
+    public static Path registeringADriver(Path jar, String feature) {
+        String pkg = "test." + feature.replace('-', '_');
+        String driver = """
+                package %1$s;
+
+                import java.sql.Connection;
+                import java.sql.Driver;
+                import java.sql.DriverPropertyInfo;
+                import java.util.Properties;
+                import java.util.logging.Logger;
+
+                public class FeatureDriver implements Driver {
+                    public Connection connect(String url, Properties info) { return null; }
+                    public boolean acceptsURL(String url) { return url.startsWith("jdbc:%2$s:"); }
+                    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) { return new DriverPropertyInfo[0]; }
+                    public int getMajorVersion() { return 1; }
+                    public int getMinorVersion() { return 0; }
+                    public boolean jdbcCompliant() { return false; }
+                    public Logger getParentLogger() { return Logger.getGlobal(); }
+                }
+                """.formatted(pkg, feature);
+        String configuration = """
+                package %1$s;
+
+                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.http.Response;
+                import io.zerver.core.step.Decision;
+                import io.zerver.core.step.Step;
+                import java.sql.DriverManager;
+                import java.sql.SQLException;
+                import org.springframework.context.annotation.Bean;
+                import org.springframework.context.annotation.Configuration;
+
+                @Configuration(proxyBeanMethods = false)
+                public class DriverFeature {
+
+                    @Bean
+                    ZerverRoutes driverRoutes() throws SQLException {
+                        DriverManager.registerDriver(new FeatureDriver());
+                        return routes -> routes.get("/%2$s", r -> r.steps(Step.of("driver",
+                                ctx -> Decision.done(Response.text(200, "driver")))));
+                    }
+                }
+                """.formatted(pkg, feature);
+        return compile(jar, feature, "1", pkg + ".DriverFeature",
+                Map.of(pkg + ".FeatureDriver", driver, pkg + ".DriverFeature", configuration));
+    }
 }

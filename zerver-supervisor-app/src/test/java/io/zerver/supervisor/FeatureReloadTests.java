@@ -65,6 +65,7 @@ class FeatureReloadTests {
         FeatureJars.upstreamCaller(dir.resolve("slow.jar"), "slow", "one", upstream());
         FeatureJars.upstreamCaller(dir.resolve("hung.jar"), "hung", "one", upstream());
         FeatureJars.leaking(dir.resolve("leaky.jar"), "leaky");
+        FeatureJars.registeringADriver(dir.resolve("drivers.jar"), "drivers");
         registry.add("zerver.features.dir", dir::toString);
         registry.add("zerver.data.dir", () -> root.resolve("data").toString());
         registry.add("zerver.features.drain-timeout", () -> "1s");
@@ -227,6 +228,16 @@ class FeatureReloadTests {
         actuator.get().uri("/actuator/zerver/features").exchange().expectBody()
                 .jsonPath("$.leakSuspects[0].version").isEqualTo(1);
         actuator.post().uri("/actuator/zerver/features/nothing").exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void deregistersTheJdbcDriverAFeatureRegisteredSoItsLoaderIsFreed() {
+        assertThat(body("/drivers")).isEqualTo("driver");
+
+        registry.reload("drivers");
+
+        await().atMost(WAIT).until(() -> outcome("drivers", 1) == Retirement.Outcome.RELEASED);
+        assertThat(retirement("drivers", 1).drivers()).containsExactly("test.drivers.FeatureDriver");
     }
 
     private static String upstream() {
