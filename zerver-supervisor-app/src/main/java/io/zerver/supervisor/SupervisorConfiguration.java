@@ -5,6 +5,7 @@ import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
 import io.zerver.ipc.LinkServerOptions;
 import io.zerver.supervisor.actuate.FeaturesHealthIndicator;
+import io.zerver.supervisor.actuate.FeaturesInfoContributor;
 import io.zerver.supervisor.actuate.FeaturesSection;
 import io.zerver.supervisor.actuate.LinkHealthIndicator;
 import io.zerver.supervisor.feature.FeatureRegistry;
@@ -55,6 +56,11 @@ class SupervisorConfiguration {
     @Bean
     FeaturesSection featuresSection(FeatureRegistry features) {
         return new FeaturesSection(features);
+    }
+
+    @Bean
+    FeaturesInfoContributor featuresInfoContributor(FeatureRegistry features) {
+        return new FeaturesInfoContributor(features);
     }
 
     @Bean

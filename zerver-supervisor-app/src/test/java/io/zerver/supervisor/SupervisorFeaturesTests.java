@@ -182,6 +182,9 @@ class SupervisorFeaturesTests {
         client.get().uri("/actuator/zerver/features").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.active[?(@.name == 'todos')].routes[0]").isEqualTo("GET /todos")
                 .jsonPath("$.failures.length()").isEqualTo(3);
+        client.get().uri("/actuator/info").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.features.todos.version").isEqualTo(1)
+                .jsonPath("$.features.blog.label").isNotEmpty();
         client.get().uri("/actuator/zerver").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.routes[?(@.pattern == '/hello')].method").isEqualTo("GET");
     }
