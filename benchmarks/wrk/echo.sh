@@ -23,6 +23,7 @@
 #
 #   MODE=tracing benchmarks/wrk/echo.sh                      # Boot's default sampling, 0.1
 #   MODE=tracing SAMPLING=1.0 benchmarks/wrk/echo.sh         # every request sampled
+#   MODE=tracing ROUTE=plain benchmarks/wrk/echo.sh          # the same on the plain WebFlux endpoint, for reference
 #
 # MODE=observations compares "observed" (the app as it is: Zerver's observations and metrics
 # on, no tracer) with "unobserved" (zerver.tracing.enabled=false): what Zerver's own request,
@@ -85,7 +86,7 @@ if [[ "$MODE" == tracing || "$MODE" == observations ]]; then
     PID[unobserved]=$(start_app "$OUT/app-unobserved.log" "$PORT2" --zerver.tracing.enabled=false "$@")
   fi
   PORTS=([${SIDES[0]}]=$PORT [${SIDES[1]}]=$PORT2)
-  PATHS=([${SIDES[0]}]=/zerver/echo [${SIDES[1]}]=/zerver/echo)
+  PATHS=([${SIDES[0]}]=/${ROUTE:-zerver}/echo [${SIDES[1]}]=/${ROUTE:-zerver}/echo)
 elif [[ "$MODE" == paths ]]; then
   SIDES=(zerver plain)
   TARGET=0.95
@@ -142,7 +143,7 @@ run() {
   cut -d' ' -f1 /proc/loadavg >"$OUT/$name.load"   # 1-minute load average after the run: other work on the machine shows here
 }
 
-echo "mode $MODE: ${SIDES[0]} vs ${SIDES[1]}$([[ "$MODE" == tracing ]] && echo " (sampling $SAMPLING)"), app args: ${*:-(defaults)}; output in $OUT"
+echo "mode $MODE: ${SIDES[0]} vs ${SIDES[1]} on ${PATHS[${SIDES[0]}]}$([[ "$MODE" == tracing ]] && echo " (sampling $SAMPLING)"), app args: ${*:-(defaults)}; output in $OUT"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load-before.txt"
 echo "warm-up: ${WARMUP}s per side; then $PAIRS pairs of ${DURATION}s runs, wrk -t$THREADS -c$CONNECTIONS"
 for side in "${SIDES[@]}"; do

@@ -51,8 +51,10 @@ import org.jspecify.annotations.Nullable;
  * tracer handled without sampling it (its span is a no-op) gets no child observations: its
  * step, effect and job timers are recorded on the registry directly, with the names and
  * tags the observations would have given them, and its events are dropped with its span.
- * The request observation itself is kept (its timer, and the parent of the trace). Without
- * a meter registry, or without a tracer, every child is an observation.
+ * The request observation itself is kept (its timer, and the parent of the trace), unless
+ * the observation in scope when the request began (WebFlux's server observation, in
+ * embedded mode) was itself declined: then the request is only timed too. Without a meter
+ * registry, or without a tracer, everything is an observation.
  *
  * <p><b>Cost.</b> With {@link ObservationRegistry#NOOP} every method returns at once; with a
  * registry that {@linkplain ObservationRegistry#isNoop() is a no-op} (no handlers) or whose
@@ -127,6 +129,11 @@ public final class ObservationTimelineObserver implements TimelineObserver {
     /** The park wait above which a job gets its own observation. */
     Duration promoteParkWait() {
         return Duration.ofNanos(settings.promoteParkWaitNanos());
+    }
+
+    /** Whether the children of unsampled requests are timers only. */
+    boolean timesUnsampledChildren() {
+        return settings.unsampledTimers() != null;
     }
 
     /** Requests observed and not answered yet. */

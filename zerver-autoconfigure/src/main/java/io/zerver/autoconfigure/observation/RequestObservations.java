@@ -17,11 +17,14 @@ import org.jspecify.annotations.Nullable;
  * promoted job running now, the effect attempts in flight. Fed one event at a time, in
  * order (the timeline's lock serializes them), so it needs no synchronization of its own.
  *
- * <p><b>Unsampled requests.</b> When a tracer handled the request observation and did not
- * sample it, and the settings have {@link UnsampledTimers}, the children (steps, effect
- * attempts, promoted jobs) are not observed: their timers are recorded directly, timed by
- * the timeline's own clock, and the request's events (waits, skipped retries) are dropped
- * with its span. The request itself is always an observation.
+ * <p><b>Unsampled requests.</b> When the settings have {@link UnsampledTimers} and a tracer
+ * declined the request (it did not sample the request observation, or the observation in
+ * scope when the request began, WebFlux's server observation in embedded mode), the
+ * children (steps, effect attempts, promoted jobs) are not observed: their timers are
+ * recorded directly, timed by the timeline's own clock, and the request's events (waits,
+ * skipped retries) are dropped with its span. When it was the parent in scope that was
+ * declined, the request is not observed either, only timed: with the usual parent-based
+ * sampling its span would be declined too.
  *
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
@@ -31,7 +34,8 @@ final class RequestObservations {
     private final ObservationSettings settings;
     private final long startEpochMillis;
     private final ZerverRequestContext context;
-    private final Observation request;
+    /** The request's observation; null when only timed (its parent in scope was not sampled). */
+    private final @Nullable Observation request;
     /** Set for an unsampled request: its children are timers only. */
     private final @Nullable UnsampledTimers timers;
     private @Nullable Observation step;
@@ -50,7 +54,7 @@ final class RequestObservations {
     private boolean finished;
 
     private RequestObservations(ObservationSettings settings, long startEpochMillis, ZerverRequestContext context,
-            Observation request, @Nullable UnsampledTimers timers) {
+            @Nullable Observation request, @Nullable UnsampledTimers timers) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
         this.context = context;
@@ -65,13 +69,19 @@ final class RequestObservations {
     static @Nullable RequestObservations start(ObservationSettings settings, Timeline timeline) {
         ZerverRequestContext context = new ZerverRequestContext(timeline.method(), timeline.path(),
                 timeline.requestId(), timeline.route());
+        UnsampledTimers timers = settings.unsampledTimers();
+        if (timers != null) {
+            Observation parent = settings.registry().getCurrentObservation();
+            if (parent != null && TracerVerdict.declined(parent)) {
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers);
+            }
+        }
         Observation request = Observation.createNotStarted(settings.request(),
                 DefaultZerverRequestObservationConvention.INSTANCE, () -> context, settings.registry());
         if (request.isNoop()) {
             return null;
         }
         request.start();
-        UnsampledTimers timers = settings.unsampledTimers();
         return new RequestObservations(settings, timeline.startEpochMillis(), context, request,
                 timers != null && TracerVerdict.declined(request) ? timers : null);
     }
@@ -144,7 +154,7 @@ final class RequestObservations {
         stepStartedAt = e.at();
         stepFailed = false;
         if (timers == null) {
-            Observation parent = job != null ? job : request;
+            Observation parent = job != null ? job : observed();
             step = child(settings.step(), DefaultZerverStepObservationConvention.INSTANCE, started, parent);
         }
     }
@@ -207,7 +217,7 @@ final class RequestObservations {
                 e.required(), e.attempt(), compensation ? null : mode, compensation ? null : join)
                 .started(e.need(), e.timeoutNanos(), e.detail());
         Observation observation = timers != null ? null
-                : child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, request);
+                : child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, observed());
         attempts.add(new Attempt(started, observation));
     }
 
@@ -253,7 +263,7 @@ final class RequestObservations {
             jobContext = promoted;
             jobStartedAt = at;
             if (timers == null) {
-                job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, request);
+                job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, observed());
             }
         }
     }
@@ -277,10 +287,19 @@ final class RequestObservations {
         }
     }
 
+    /** The request's observation, when its children are observed: it is then never null. */
+    private Observation observed() {
+        Observation observed = request;
+        if (observed == null) {
+            throw new IllegalStateException("request " + context.requestId() + " is only timed");
+        }
+        return observed;
+    }
+
     /** An event on the request, unless it already stopped: a stopped observation takes no events. */
     private void requestEvent(Events event, long at, String description) {
         if (!finished) {
-            request.event(event.at(startEpochMillis + at / 1_000_000, description));
+            observed().event(event.at(startEpochMillis + at / 1_000_000, description));
         }
     }
 
@@ -294,10 +313,19 @@ final class RequestObservations {
         context.route(timeline.route());
         context.status(status);
         ZerverError error = context.error();
-        if (error != null && status >= 500) {
-            request.error(new TimelineFailure(error.toString()));
+        boolean failed = error != null && status >= 500;
+        Observation observed = request;
+        UnsampledTimers direct = timers;
+        if (observed != null) {
+            if (failed) {
+                observed.error(new TimelineFailure(error.toString()));
+            }
+            observed.stop();
+        } else if (direct != null) {
+            ZerverRequestObservationConvention custom = settings.request();
+            direct.record(custom != null ? custom : DefaultZerverRequestObservationConvention.INSTANCE, context,
+                    failed, at);
         }
-        request.stop();
     }
 
     /**
