@@ -6,6 +6,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.EffectHighCardinalityKeyNames;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.EffectLowCardinalityKeyNames;
+import io.zerver.core.step.Join;
+import io.zerver.core.step.Mode;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +35,29 @@ public class DefaultZerverEffectObservationConvention implements ZerverEffectObs
         return "zerver.effect." + context.kind();
     }
 
+    /** Built once per kind, target, need shape and outcome: see {@link KeyValuesCache}. */
+    private final KeyValuesCache<Keys> cache = new KeyValuesCache<>(this::build);
+
     @Override
     public KeyValues getLowCardinalityKeyValues(ZerverEffectContext context) {
+        if (getClass() != DefaultZerverEffectObservationConvention.class) {
+            return build(context); // a subclass may compute its keys otherwise
+        }
+        return cache.get(new Keys(context.kind(), context.target(), context.required(), context.mode(),
+                context.join(), context.outcome(), context.compensation()));
+    }
+
+    private KeyValues build(Keys keys) {
+        ZerverEffectContext context = new ZerverEffectContext(keys.compensation() ? -1 : 0, keys.kind(),
+                keys.target(), null, keys.required(), 1, keys.mode(), keys.join());
+        String outcome = keys.outcome();
+        if (outcome != null) {
+            context.ended(outcome, null, 0, false);
+        }
+        return build(context);
+    }
+
+    private KeyValues build(ZerverEffectContext context) {
         return KeyValues.of(EffectLowCardinalityKeyNames.EFFECT_KIND.withValue(context.kind()),
                 EffectLowCardinalityKeyNames.EFFECT_TARGET.withValue(context.target()),
                 EffectLowCardinalityKeyNames.EFFECT_REQUIRED.withValue(Boolean.toString(context.required())),
@@ -103,6 +126,11 @@ public class DefaultZerverEffectObservationConvention implements ZerverEffectObs
     static String timeoutMillis(long nanos) {
         return nanos % 1_000_000 == 0 ? Long.toString(nanos / 1_000_000)
                 : DefaultZerverJobObservationConvention.millis(nanos);
+    }
+
+    /** What the low-cardinality keys of an attempt are made of. */
+    private record Keys(String kind, String target, boolean required, @Nullable Mode mode, @Nullable Join join,
+            @Nullable String outcome, boolean compensation) {
     }
 
     private static String label(@Nullable Enum<?> value) {

@@ -3,7 +3,6 @@ package io.zerver.autoconfigure.observation;
 import io.micrometer.common.KeyValues;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.JobHighCardinalityKeyNames;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.JobLowCardinalityKeyNames;
-import java.util.Locale;
 
 /**
  * The default names and keys of promoted jobs: {@code zerver.jobs}, spans named
@@ -36,8 +35,19 @@ public class DefaultZerverJobObservationConvention implements ZerverJobObservati
         return KeyValues.of(JobHighCardinalityKeyNames.JOB_WAIT_MS.withValue(millis(context.waitNanos())));
     }
 
-    /** {@code nanos} as milliseconds with three decimals. */
+    /** {@code nanos} as milliseconds with three decimals, rounded half up: {@code 1234567} is {@code 1.235}. */
     static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+        long micros = nanos >= 0 ? (nanos + 500) / 1_000 : -((-nanos + 500) / 1_000);
+        long abs = Math.abs(micros);
+        long fraction = abs % 1_000;
+        StringBuilder out = new StringBuilder(24);
+        if (micros < 0) {
+            out.append('-');
+        }
+        out.append(abs / 1_000).append('.');
+        if (fraction < 100) {
+            out.append(fraction < 10 ? "00" : "0");
+        }
+        return out.append(fraction).toString();
     }
 }

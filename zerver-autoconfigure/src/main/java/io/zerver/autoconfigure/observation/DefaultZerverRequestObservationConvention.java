@@ -6,6 +6,7 @@ import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.Reques
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.RequestLowCardinalityKeyNames;
 import io.zerver.core.error.ZerverError;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and keys of the request observation: {@code zerver.requests}, its span
@@ -36,8 +37,34 @@ public class DefaultZerverRequestObservationConvention implements ZerverRequestO
         return route == null ? spanMethod : spanMethod + " " + route;
     }
 
+    /** Built once per method, route, status and error: see {@link KeyValuesCache}. */
+    private final KeyValuesCache<Keys> cache = new KeyValuesCache<>(this::build);
+
     @Override
     public KeyValues getLowCardinalityKeyValues(ZerverRequestContext context) {
+        if (getClass() != DefaultZerverRequestObservationConvention.class) {
+            return build(context); // a subclass may compute its keys otherwise
+        }
+        ZerverError error = context.error();
+        return cache.get(new Keys(normalizedMethod(context), context.route(), context.status(),
+                error == null ? null : error.kind().label(), error == null ? null : error.what()));
+    }
+
+    private KeyValues build(Keys keys) {
+        String route = keys.route();
+        String errorType = keys.errorType();
+        String errorWhat = keys.errorWhat();
+        int status = keys.status();
+        return KeyValues.of(RequestLowCardinalityKeyNames.HTTP_REQUEST_METHOD.withValue(keys.method()),
+                RequestLowCardinalityKeyNames.HTTP_ROUTE.withValue(route == null ? NONE : route),
+                RequestLowCardinalityKeyNames.HTTP_RESPONSE_STATUS_CODE.withValue(
+                        status == 0 ? NONE : Integer.toString(status)),
+                RequestLowCardinalityKeyNames.OUTCOME.withValue(outcomeOf(status)),
+                RequestLowCardinalityKeyNames.ERROR_TYPE.withValue(errorType == null ? NONE : errorType),
+                RequestLowCardinalityKeyNames.ERROR_WHAT.withValue(errorWhat == null ? NONE : errorWhat));
+    }
+
+    private KeyValues build(ZerverRequestContext context) {
         return KeyValues.of(method(context), route(context), status(context), outcome(context), errorType(context),
                 errorWhat(context));
     }
@@ -83,6 +110,11 @@ public class DefaultZerverRequestObservationConvention implements ZerverRequestO
     private static String normalizedMethod(ZerverRequestContext context) {
         String method = context.method();
         return METHODS.contains(method) ? method : OTHER_METHOD;
+    }
+
+    /** What the low-cardinality keys of a request are made of; the same rules as the protected methods. */
+    private record Keys(String method, @Nullable String route, int status, @Nullable String errorType,
+            @Nullable String errorWhat) {
     }
 
     private static String outcomeOf(int status) {

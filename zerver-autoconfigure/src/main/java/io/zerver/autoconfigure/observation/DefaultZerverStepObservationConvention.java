@@ -6,6 +6,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.StepHighCardinalityKeyNames;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.StepLowCardinalityKeyNames;
+import io.zerver.core.step.Layer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default names and keys of step observations: {@code zerver.steps}, spans named
@@ -26,8 +28,29 @@ public class DefaultZerverStepObservationConvention implements ZerverStepObserva
         return "zerver.step." + context.step();
     }
 
+    /** Built once per step, layer, outcome and error: see {@link KeyValuesCache}. */
+    private final KeyValuesCache<Keys> cache = new KeyValuesCache<>(this::build);
+
     @Override
     public KeyValues getLowCardinalityKeyValues(ZerverStepContext context) {
+        if (getClass() != DefaultZerverStepObservationConvention.class) {
+            return build(context); // a subclass may compute its keys otherwise
+        }
+        return cache.get(new Keys(context.step(), context.layer(), context.outcome(), context.exception()));
+    }
+
+    private KeyValues build(Keys keys) {
+        ZerverStepContext context = new ZerverStepContext(keys.step(), keys.layer(), 1);
+        if (keys.outcome() != null) {
+            context.outcome(keys.outcome());
+        }
+        if (keys.exception() != null) {
+            context.exception(keys.exception());
+        }
+        return build(context);
+    }
+
+    private KeyValues build(ZerverStepContext context) {
         return KeyValues.of(StepLowCardinalityKeyNames.STEP_NAME.withValue(context.step()),
                 StepLowCardinalityKeyNames.STEP_LAYER.withValue(context.layer().label()), outcome(context),
                 errorType(context));
@@ -46,5 +69,9 @@ public class DefaultZerverStepObservationConvention implements ZerverStepObserva
     protected KeyValue errorType(ZerverStepContext context) {
         String exception = context.exception();
         return StepLowCardinalityKeyNames.ERROR_TYPE.withValue(exception == null ? NONE : exception);
+    }
+
+    /** What the low-cardinality keys of a step are made of. */
+    private record Keys(String step, Layer layer, @Nullable String outcome, @Nullable String exception) {
     }
 }

@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link ObservationTimelineObserver} observes with: the registry, the conventions a
- * user chose (null: the registry's global one or the default), and the promotion
- * thresholds.
+ * user chose (null: the registry's global one or the default), the promotion thresholds, and
+ * the timers of unsampled requests' children (null: every child is an observation).
  */
 record ObservationSettings(ObservationRegistry registry, @Nullable ZerverRequestObservationConvention request,
         @Nullable ZerverStepObservationConvention step, @Nullable ZerverEffectObservationConvention effect,
-        @Nullable ZerverJobObservationConvention job, long promoteQueueWaitNanos, long promoteParkWaitNanos) {
+        @Nullable ZerverJobObservationConvention job, long promoteQueueWaitNanos, long promoteParkWaitNanos,
+        @Nullable UnsampledTimers unsampledTimers) {
 }

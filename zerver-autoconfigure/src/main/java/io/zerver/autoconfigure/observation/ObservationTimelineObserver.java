@@ -2,12 +2,16 @@ package io.zerver.autoconfigure.observation;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;
 import io.zerver.core.timeline.TimelineObserver;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +45,16 @@ import org.jspecify.annotations.Nullable;
  * belong on the stopped request itself (waits, skipped retries) are dropped. A finished
  * request that may see such work is kept in a weak map until its timeline is unreachable;
  * any other is forgotten when answered.
+ *
+ * <p><b>Unsampled requests.</b> Given a {@link MeterRegistry}
+ * ({@link Builder#meterRegistry(MeterRegistry, List, List)}), a request whose observation a
+ * tracer handled without sampling it (its span is a no-op) gets no child observations: its
+ * step, effect and job timers are recorded on the registry directly, with the names and
+ * tags the observations would have given them, and its events are dropped with its span.
+ * The request observation itself is kept (its timer, and the parent of the trace), unless
+ * the observation in scope when the request began (WebFlux's server observation, in
+ * embedded mode) was itself declined: then the request is only timed too. Without a meter
+ * registry, or without a tracer, everything is an observation.
  *
  * <p><b>Cost.</b> With {@link ObservationRegistry#NOOP} every method returns at once; with a
  * registry that {@linkplain ObservationRegistry#isNoop() is a no-op} (no handlers) or whose
@@ -117,6 +131,11 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         return Duration.ofNanos(settings.promoteParkWaitNanos());
     }
 
+    /** Whether the children of unsampled requests are timers only. */
+    boolean timesUnsampledChildren() {
+        return settings.unsampledTimers() != null;
+    }
+
     /** Requests observed and not answered yet. */
     int running() {
         return running.size();
@@ -139,6 +158,7 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         private @Nullable ZerverJobObservationConvention jobConvention;
         private Duration promoteQueueWait = DEFAULT_PROMOTE;
         private Duration promoteParkWait = DEFAULT_PROMOTE;
+        private @Nullable UnsampledTimers unsampledTimers;
 
         private Builder(ObservationRegistry registry) {
             this.registry = registry;
@@ -183,10 +203,26 @@ public final class ObservationTimelineObserver implements TimelineObserver {
             return this;
         }
 
+        /**
+         * Records the step, effect and job timers of requests a tracer did not sample on
+         * {@code meters} directly, instead of observing those children: the timers
+         * Micrometer's meter handler would record, after {@code filters}, unless one of
+         * {@code predicates} declines their name (both as registered on the observation
+         * registry; they are asked once per distinct set of tags). Without it (the default),
+         * every child of every request is an observation.
+         */
+        public Builder meterRegistry(MeterRegistry meters, List<? extends ObservationPredicate> predicates,
+                List<? extends ObservationFilter> filters) {
+            this.unsampledTimers = new UnsampledTimers(requireNonNull(meters, "meters"),
+                    List.copyOf(requireNonNull(predicates, "predicates")),
+                    List.copyOf(requireNonNull(filters, "filters")));
+            return this;
+        }
+
         public ObservationTimelineObserver build() {
             return new ObservationTimelineObserver(new ObservationSettings(registry, requestConvention,
                     stepConvention, effectConvention, jobConvention, nanos(promoteQueueWait),
-                    nanos(promoteParkWait)));
+                    nanos(promoteParkWait), unsampledTimers));
         }
 
         private static Duration notNegative(String name, Duration d) {

@@ -17,6 +17,15 @@ import org.jspecify.annotations.Nullable;
  * promoted job running now, the effect attempts in flight. Fed one event at a time, in
  * order (the timeline's lock serializes them), so it needs no synchronization of its own.
  *
+ * <p><b>Unsampled requests.</b> When the settings have {@link UnsampledTimers} and a tracer
+ * declined the request (it did not sample the request observation, or the observation in
+ * scope when the request began, WebFlux's server observation in embedded mode), the
+ * children (steps, effect attempts, promoted jobs) are not observed: their timers are
+ * recorded directly, timed by the timeline's own clock, and the request's events (waits,
+ * skipped retries) are dropped with its span. When it was the parent in scope that was
+ * declined, the request is not observed either, only timed: with the usual parent-based
+ * sampling its span would be declined too.
+ *
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
  */
@@ -25,10 +34,17 @@ final class RequestObservations {
     private final ObservationSettings settings;
     private final long startEpochMillis;
     private final ZerverRequestContext context;
-    private final Observation request;
+    /** The request's observation; null when only timed (its parent in scope was not sampled). */
+    private final @Nullable Observation request;
+    /** Set for an unsampled request: its children are timers only. */
+    private final @Nullable UnsampledTimers timers;
     private @Nullable Observation step;
     private @Nullable ZerverStepContext stepContext;
+    private long stepStartedAt;
+    private boolean stepFailed;
     private @Nullable Observation job;
+    private @Nullable ZerverJobContext jobContext;
+    private long jobStartedAt;
     private final List<Attempt> attempts = new ArrayList<>(4);
     /** Mode and join of each need, by number - 1: a retry of a background effect may start after a later need. */
     private final List<TimelineEvent.NeedScheduled> needs = new ArrayList<>(2);
@@ -38,11 +54,12 @@ final class RequestObservations {
     private boolean finished;
 
     private RequestObservations(ObservationSettings settings, long startEpochMillis, ZerverRequestContext context,
-            Observation request) {
+            @Nullable Observation request, @Nullable UnsampledTimers timers) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
         this.context = context;
         this.request = request;
+        this.timers = timers;
     }
 
     /**
@@ -52,13 +69,21 @@ final class RequestObservations {
     static @Nullable RequestObservations start(ObservationSettings settings, Timeline timeline) {
         ZerverRequestContext context = new ZerverRequestContext(timeline.method(), timeline.path(),
                 timeline.requestId(), timeline.route());
+        UnsampledTimers timers = settings.unsampledTimers();
+        if (timers != null) {
+            Observation parent = settings.registry().getCurrentObservation();
+            if (parent != null && TracerVerdict.declined(parent)) {
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers);
+            }
+        }
         Observation request = Observation.createNotStarted(settings.request(),
                 DefaultZerverRequestObservationConvention.INSTANCE, () -> context, settings.registry());
         if (request.isNoop()) {
             return null;
         }
         request.start();
-        return new RequestObservations(settings, timeline.startEpochMillis(), context, request);
+        return new RequestObservations(settings, timeline.startEpochMillis(), context, request,
+                timers != null && TracerVerdict.declined(request) ? timers : null);
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */
@@ -71,15 +96,15 @@ final class RequestObservations {
             stepEnded(e);
         } else if (event instanceof TimelineEvent.NeedScheduled e) {
             // A promoted job spans its steps up to the first need: what follows is effects.
-            closeJob();
+            closeJob(e.at());
             needMode = e.mode();
             needJoin = e.join();
             if (e.need() == needs.size() + 1) {
                 needs.add(e);
             }
-        } else if (event instanceof TimelineEvent.JobEnded) {
+        } else if (event instanceof TimelineEvent.JobEnded e) {
             // A job that answered or failed without a need ends here.
-            closeJob();
+            closeJob(e.at());
         } else if (event instanceof TimelineEvent.EffectStarted e) {
             effectStarted(e);
         } else if (event instanceof TimelineEvent.EffectEnded e) {
@@ -89,15 +114,20 @@ final class RequestObservations {
         } else if (event instanceof TimelineEvent.ParkWait e) {
             waited(e.at(), e.job(), e.waitNanos(), true);
         } else if (event instanceof TimelineEvent.RetrySkipped e) {
-            requestEvent(Events.RETRY_SKIPPED, e.at(),
-                    "attempt " + e.attempt() + " of " + e.kind() + " not made: " + e.reason());
+            if (recordsEvents()) {
+                requestEvent(Events.RETRY_SKIPPED, e.at(),
+                        "attempt " + e.attempt() + " of " + e.kind() + " not made: " + e.reason());
+            }
         } else if (event instanceof TimelineEvent.BudgetExceeded e) {
-            requestEvent(Events.BUDGET_EXCEEDED, e.at(), "cpu budget of " + e.scope() + " exceeded: " + e.action());
+            if (recordsEvents()) {
+                requestEvent(Events.BUDGET_EXCEEDED, e.at(),
+                        "cpu budget of " + e.scope() + " exceeded: " + e.action());
+            }
         } else if (event instanceof TimelineEvent.Failed e) {
             context.error(e.error());
-            closeJob();
+            closeJob(e.at());
         } else if (event instanceof TimelineEvent.Finished e) {
-            finish(timeline, e.status());
+            finish(timeline, e.at(), e.status());
         }
         // Resumed, CompensationRan, BudgetRegistered and Debug add nothing to the observations:
         // a compensation is observed through its own effect attempts.
@@ -112,21 +142,33 @@ final class RequestObservations {
         return !attempts.isEmpty() || (anySucceeded && (context.error() != null || context.status() == 499));
     }
 
+    /** Whether events go on the request: not when its span was not sampled (they would be dropped with it). */
+    private boolean recordsEvents() {
+        return timers == null;
+    }
+
     private void stepStarted(TimelineEvent.StepStarted e) {
-        closeStep(); // never left open: a step always ends before the next starts
+        closeStep(e.at()); // never left open: a step always ends before the next starts
         ZerverStepContext started = new ZerverStepContext(e.step(), e.layer(), e.sequence());
-        Observation parent = job != null ? job : request;
-        step = child(settings.step(), DefaultZerverStepObservationConvention.INSTANCE, started, parent);
         stepContext = started;
+        stepStartedAt = e.at();
+        stepFailed = false;
+        if (timers == null) {
+            Observation parent = job != null ? job : observed();
+            step = child(settings.step(), DefaultZerverStepObservationConvention.INSTANCE, started, parent);
+        }
     }
 
     private void stepThrew(TimelineEvent.StepThrew e) {
-        Observation running = step;
         ZerverStepContext runningContext = stepContext;
-        if (running != null && runningContext != null && runningContext.step().equals(e.step())) {
+        if (runningContext != null && runningContext.step().equals(e.step())) {
             runningContext.exception(e.exception());
-            String message = e.message();
-            running.error(new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message));
+            stepFailed = true;
+            Observation running = step;
+            if (running != null) {
+                String message = e.message();
+                running.error(new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message));
+            }
         }
     }
 
@@ -134,17 +176,30 @@ final class RequestObservations {
         ZerverStepContext running = stepContext;
         if (running != null && running.sequence() == e.sequence()) {
             running.outcome(e.outcome());
-            closeStep();
+            closeStep(e.at());
         }
     }
 
-    private void closeStep() {
+    /** Ends the step running, if any, at {@code at} (nanoseconds since the request began). */
+    private void closeStep(long at) {
+        ZerverStepContext runningContext = stepContext;
+        if (runningContext == null) {
+            return;
+        }
+        stepContext = null;
         Observation running = step;
+        UnsampledTimers direct = timers;
         if (running != null) {
             step = null;
-            stepContext = null;
             running.stop();
+        } else if (direct != null) {
+            direct.record(stepConvention(), runningContext, stepFailed, at - stepStartedAt);
         }
+    }
+
+    private ZerverStepObservationConvention stepConvention() {
+        ZerverStepObservationConvention custom = settings.step();
+        return custom != null ? custom : DefaultZerverStepObservationConvention.INSTANCE;
     }
 
     private void effectStarted(TimelineEvent.EffectStarted e) {
@@ -161,8 +216,8 @@ final class RequestObservations {
         ZerverEffectContext started = new ZerverEffectContext(e.index(), e.kind(), e.target(), e.slot(),
                 e.required(), e.attempt(), compensation ? null : mode, compensation ? null : join)
                 .started(e.need(), e.timeoutNanos(), e.detail());
-        Observation observation = child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE,
-                started, request);
+        Observation observation = timers != null ? null
+                : child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, observed());
         attempts.add(new Attempt(started, observation));
     }
 
@@ -171,61 +226,106 @@ final class RequestObservations {
             Attempt attempt = attempts.get(i);
             if (attempt.context().isOf(e.need(), e.index(), e.attempt(), e.kind(), e.target())) {
                 attempts.remove(i);
-                attempt.context().ended(e.outcome(), e.reason(), e.bytes(), e.background());
-                anySucceeded |= attempt.context().succeeded();
-                if (!attempt.context().succeeded() && !"cancelled".equals(e.outcome())) {
-                    String reason = e.reason();
-                    attempt.observation().error(new TimelineFailure(e.kind() + " (" + e.target() + ") failed: "
-                            + e.outcome() + (reason == null ? "" : " " + reason)));
+                ZerverEffectContext ended = attempt.context();
+                ended.ended(e.outcome(), e.reason(), e.bytes(), e.background());
+                anySucceeded |= ended.succeeded();
+                boolean failed = !ended.succeeded() && !"cancelled".equals(e.outcome());
+                Observation observation = attempt.observation();
+                UnsampledTimers direct = timers;
+                if (observation != null) {
+                    if (failed) {
+                        String reason = e.reason();
+                        observation.error(new TimelineFailure(e.kind() + " (" + e.target() + ") failed: "
+                                + e.outcome() + (reason == null ? "" : " " + reason)));
+                    }
+                    observation.stop();
+                } else if (direct != null) {
+                    ZerverEffectObservationConvention custom = settings.effect();
+                    direct.record(custom != null ? custom : DefaultZerverEffectObservationConvention.INSTANCE, ended,
+                            failed, e.durationNanos());
                 }
-                attempt.observation().stop();
                 return;
             }
         }
     }
 
     private void waited(long at, String jobName, long waitNanos, boolean parked) {
-        closeJob();
-        String millis = DefaultZerverJobObservationConvention.millis(waitNanos);
-        requestEvent(parked ? Events.PARK_WAIT : Events.QUEUE_WAIT, at,
-                jobName + " job waited " + millis + " ms " + (parked ? "parked" : "in the queue"));
+        closeJob(at);
+        if (recordsEvents()) {
+            String millis = DefaultZerverJobObservationConvention.millis(waitNanos);
+            requestEvent(parked ? Events.PARK_WAIT : Events.QUEUE_WAIT, at,
+                    jobName + " job waited " + millis + " ms " + (parked ? "parked" : "in the queue"));
+        }
         long threshold = parked ? settings.promoteParkWaitNanos() : settings.promoteQueueWaitNanos();
         if (!finished && waitNanos > threshold) {
             ZerverJobContext promoted = new ZerverJobContext(jobName,
                     parked ? ZerverJobContext.Wait.PARK : ZerverJobContext.Wait.QUEUE, waitNanos);
-            job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, request);
+            jobContext = promoted;
+            jobStartedAt = at;
+            if (timers == null) {
+                job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, observed());
+            }
         }
     }
 
-    private void closeJob() {
+    /** Ends the promoted job running, if any, at {@code at} (nanoseconds since the request began). */
+    private void closeJob(long at) {
+        ZerverJobContext runningContext = jobContext;
+        if (runningContext == null) {
+            return;
+        }
+        jobContext = null;
         Observation running = job;
+        UnsampledTimers direct = timers;
         if (running != null) {
             job = null;
             running.stop();
+        } else if (direct != null) {
+            ZerverJobObservationConvention custom = settings.job();
+            direct.record(custom != null ? custom : DefaultZerverJobObservationConvention.INSTANCE, runningContext,
+                    false, at - jobStartedAt);
         }
+    }
+
+    /** The request's observation, when its children are observed: it is then never null. */
+    private Observation observed() {
+        Observation observed = request;
+        if (observed == null) {
+            throw new IllegalStateException("request " + context.requestId() + " is only timed");
+        }
+        return observed;
     }
 
     /** An event on the request, unless it already stopped: a stopped observation takes no events. */
     private void requestEvent(Events event, long at, String description) {
         if (!finished) {
-            request.event(event.at(startEpochMillis + at / 1_000_000, description));
+            observed().event(event.at(startEpochMillis + at / 1_000_000, description));
         }
     }
 
-    private void finish(Timeline timeline, int status) {
+    private void finish(Timeline timeline, long at, int status) {
         if (finished) {
             return;
         }
         finished = true;
-        closeJob();
-        closeStep();
+        closeJob(at);
+        closeStep(at);
         context.route(timeline.route());
         context.status(status);
         ZerverError error = context.error();
-        if (error != null && status >= 500) {
-            request.error(new TimelineFailure(error.toString()));
+        boolean failed = error != null && status >= 500;
+        Observation observed = request;
+        UnsampledTimers direct = timers;
+        if (observed != null) {
+            if (failed) {
+                observed.error(new TimelineFailure(error.toString()));
+            }
+            observed.stop();
+        } else if (direct != null) {
+            ZerverRequestObservationConvention custom = settings.request();
+            direct.record(custom != null ? custom : DefaultZerverRequestObservationConvention.INSTANCE, context,
+                    failed, at);
         }
-        request.stop();
     }
 
     /**
@@ -248,6 +348,7 @@ final class RequestObservations {
         }
     }
 
-    private record Attempt(ZerverEffectContext context, Observation observation) {
+    /** An attempt in flight: its observation, or null when the request is not sampled (a timer only). */
+    private record Attempt(ZerverEffectContext context, @Nullable Observation observation) {
     }
 }

@@ -1,5 +1,8 @@
 package io.zerver.autoconfigure.observation;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,14 +13,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Observes Zerver requests through the application's {@link ObservationRegistry}: an
  * {@link ObservationTimelineObserver} the engine reports its timelines to. Conventions
  * declared as beans ({@link ZerverRequestObservationConvention} and the others) replace
- * the defaults.
+ * the defaults. With a {@link MeterRegistry}, the children of requests the tracer did not
+ * sample are timers only, unless {@code zerver.tracing.observe-unsampled} is true.
  */
-@AutoConfiguration(after = ObservationAutoConfiguration.class)
+@AutoConfiguration(after = ObservationAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "zerver.tracing.enabled", matchIfMissing = true)
@@ -31,14 +38,38 @@ public final class ZerverObservationAutoConfiguration {
             ObjectProvider<ZerverRequestObservationConvention> requestConvention,
             ObjectProvider<ZerverStepObservationConvention> stepConvention,
             ObjectProvider<ZerverEffectObservationConvention> effectConvention,
-            ObjectProvider<ZerverJobObservationConvention> jobConvention) {
-        return ObservationTimelineObserver.builder(registry)
+            ObjectProvider<ZerverJobObservationConvention> jobConvention,
+            ObjectProvider<UnsampledTimersCustomizer> unsampledTimers) {
+        ObservationTimelineObserver.Builder builder = ObservationTimelineObserver.builder(registry)
                 .promoteQueueWait(properties.getPromoteQueueWait())
                 .promoteParkWait(properties.getPromoteParkWait())
                 .requestConvention(requestConvention.getIfUnique())
                 .stepConvention(stepConvention.getIfUnique())
                 .effectConvention(effectConvention.getIfUnique())
-                .jobConvention(jobConvention.getIfUnique())
-                .build();
+                .jobConvention(jobConvention.getIfUnique());
+        if (!properties.isObserveUnsampled()) {
+            unsampledTimers.ifAvailable(timers -> timers.customize(builder));
+        }
+        return builder.build();
+    }
+
+    /** Hands the application's meter registry, observation predicates and filters to the observer. */
+    @FunctionalInterface
+    interface UnsampledTimersCustomizer {
+
+        void customize(ObservationTimelineObserver.Builder builder);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static final class UnsampledTimersConfiguration {
+
+        @Bean
+        @ConditionalOnBean(MeterRegistry.class)
+        UnsampledTimersCustomizer zerverUnsampledTimers(MeterRegistry meters,
+                ObjectProvider<ObservationPredicate> predicates, ObjectProvider<ObservationFilter> filters) {
+            return builder -> builder.meterRegistry(meters, predicates.orderedStream().toList(),
+                    filters.orderedStream().toList());
+        }
     }
 }

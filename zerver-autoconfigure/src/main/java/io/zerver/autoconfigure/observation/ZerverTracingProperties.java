@@ -27,6 +27,15 @@ public class ZerverTracingProperties {
      */
     private Duration promoteParkWait = Duration.ofMillis(5);
 
+    /**
+     * Whether the steps, effect attempts and promoted jobs of a request the tracer did not
+     * sample (and the request itself, when the server span it runs under was not sampled)
+     * are observations too, seen by every ObservationHandler. By default they are only
+     * timers, recorded on the MeterRegistry with the same names and tags: an unsampled span
+     * is thrown away.
+     */
+    private boolean observeUnsampled;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -41,6 +50,14 @@ public class ZerverTracingProperties {
 
     public void setPromoteQueueWait(Duration promoteQueueWait) {
         this.promoteQueueWait = promoteQueueWait;
+    }
+
+    public boolean isObserveUnsampled() {
+        return observeUnsampled;
+    }
+
+    public void setObserveUnsampled(boolean observeUnsampled) {
+        this.observeUnsampled = observeUnsampled;
     }
 
     public Duration getPromoteParkWait() {

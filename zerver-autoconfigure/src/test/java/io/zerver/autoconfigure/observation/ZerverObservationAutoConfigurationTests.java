@@ -3,6 +3,8 @@ package io.zerver.autoconfigure.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.common.KeyValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
@@ -30,6 +32,30 @@ class ZerverObservationAutoConfigurationTests {
             assertThat(observer.promoteQueueWait()).isEqualTo(Duration.ofMillis(5));
             assertThat(observer.promoteParkWait()).isEqualTo(Duration.ofMillis(5));
         });
+    }
+
+    @Test
+    void timesTheChildrenOfUnsampledRequestsOnTheMeterRegistry() {
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> assertThat(context.getBean(ObservationTimelineObserver.class).timesUnsampledChildren())
+                        .isTrue());
+    }
+
+    @Test
+    void observesTheChildrenOfUnsampledRequestsWhenAsked() {
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("zerver.tracing.observe-unsampled=true")
+                .run(context -> assertThat(context.getBean(ObservationTimelineObserver.class).timesUnsampledChildren())
+                        .isFalse());
+    }
+
+    @Test
+    void observesEveryChildWithoutAMeterRegistry() {
+        this.contextRunner.run(context -> assertThat(
+                context.getBean(ObservationTimelineObserver.class).timesUnsampledChildren()).isFalse());
+        this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run(context -> assertThat(
+                        context.getBean(ObservationTimelineObserver.class).timesUnsampledChildren()).isFalse());
     }
 
     @Test
