@@ -12,7 +12,12 @@ public class ZerverSchedulerProperties {
     /** Whether step work goes through the SLO scheduler. */
     private boolean enabled = true;
 
-    /** Step jobs running at once; by default the number of processors. */
+    /**
+     * Step jobs running at once. By default one per Reactor Netty event loop (the
+     * {@code reactor.netty.ioWorkerCount} system property, else the larger of the number of
+     * processors and 4): while the server is not saturated, a step then runs at once on the
+     * event loop that received its request instead of being handed to another thread.
+     */
     private @Nullable Integer maxConcurrent;
 
     /** Step jobs waiting at once, both priority classes together; beyond it work is shed with 503. */
@@ -23,9 +28,14 @@ public class ZerverSchedulerProperties {
 
     /** The scheduler configuration, with the request CPU budget of {@code budget}. */
     public SchedulerConfig toConfig(ZerverBudgetProperties budget) {
-        int concurrent = maxConcurrent != null ? maxConcurrent : Runtime.getRuntime().availableProcessors();
+        int concurrent = maxConcurrent != null ? maxConcurrent : eventLoops();
         return new SchedulerConfig(concurrent, maxQueued, agingBound, budget.getRequestCpu(),
                 budget.getOverBudget());
+    }
+
+    /** Reactor Netty's default number of event loops, computed as it does. */
+    static int eventLoops() {
+        return Integer.getInteger("reactor.netty.ioWorkerCount", Math.max(Runtime.getRuntime().availableProcessors(), 4));
     }
 
     public boolean isEnabled() {

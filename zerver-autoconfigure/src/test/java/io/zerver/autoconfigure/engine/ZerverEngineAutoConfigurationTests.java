@@ -149,6 +149,14 @@ class ZerverEngineAutoConfigurationTests {
     }
 
     @Test
+    void stepSchedulerRunsOneStepPerEventLoopByDefault() {
+        runner.run(context -> assertThat(context.getBean(SloScheduler.class).config().maxConcurrent())
+                .isEqualTo(Integer.getInteger("reactor.netty.ioWorkerCount",
+                        Math.max(Runtime.getRuntime().availableProcessors(), 4)))
+                .isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
     void stepSchedulerIsOnByDefaultAndCanBeSwitchedOff() {
         runner.withPropertyValues("zerver.scheduler.max-concurrent=3", "zerver.scheduler.aging-bound=20ms")
                 .run(context -> {
