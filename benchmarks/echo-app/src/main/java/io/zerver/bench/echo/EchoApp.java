@@ -8,10 +8,12 @@ import io.zerver.core.http.Headers;
 import io.zerver.core.http.Response;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
+import io.zerver.samples.todos.TodosFeature;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -21,9 +23,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * embedded Zerver route (one step) and {@code POST /plain/echo} as a plain functional
  * endpoint. Both answer 200 with the request's body and content type. Only the path a
  * request takes from Netty to the handler differs, which is what {@code benchmarks/wrk/echo.sh}
- * measures.
+ * measures. The todos feature is imported too: {@code benchmarks/wrk/two-process.sh} compares
+ * its {@code GET /todos} here with the same jar in the supervisor.
  */
 @SpringBootApplication(proxyBeanMethods = false)
+@Import(TodosFeature.class)
 public class EchoApp {
 
     static final String ZERVER_PATH = "/zerver/echo";
