@@ -201,7 +201,6 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
                         + sameName.source().getFileName());
             }
             next = loader.load(jar, numbers.getOrDefault(descriptor.name(), 0) + 1);
-            numbers.put(descriptor.name(), next.number());
         } catch (FeatureLoadException e) {
             fail(file, e.getMessage());
             return;
@@ -215,6 +214,8 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
             fail(file, FeatureLoader.reason(e));
             return;
         }
+        // A number is used up only by a version that serves.
+        numbers.put(next.name(), next.number());
         failures.remove(file);
         swap(candidate, fromThisJar);
         log.info("Serving " + next + " from " + file + " (loaded in " + next.loadMillis() + " ms, "
