@@ -88,6 +88,11 @@ public final class FeatureJars {
      * context fails to start.
      */
     public static Path greeting(Path jar, String feature, String word, boolean failing) {
+        return greeting(jar, feature, word, failing, "/" + feature);
+    }
+
+    /** The same, on {@code route}. */
+    public static Path greeting(Path jar, String feature, String word, boolean failing, String route) {
         String pkg = "test." + feature.replace('-', '_');
         String source = """
                 package %1$s;
@@ -107,11 +112,11 @@ public final class FeatureJars {
                         if (%3$s) {
                             throw new IllegalStateException("greeting feature refuses to start");
                         }
-                        return routes -> routes.get("/%2$s", r -> r.steps(Step.of("greet",
+                        return routes -> routes.get("%2$s", r -> r.steps(Step.of("greet",
                                 ctx -> Decision.done(Response.text(200, "%4$s")))));
                     }
                 }
-                """.formatted(pkg, feature, failing, word);
+                """.formatted(pkg, route, failing, word);
         return compile(jar, feature, word, pkg + ".GreetingFeature", Map.of(pkg + ".GreetingFeature", source));
     }
 

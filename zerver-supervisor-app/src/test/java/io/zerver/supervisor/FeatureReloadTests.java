@@ -132,6 +132,20 @@ class FeatureReloadTests {
     }
 
     @Test
+    void refusesAVersionWhoseRouteAnotherFeatureServesAndGivesItNoNumber() throws IOException {
+        FeatureJars.greeting(dir.resolve("taker.jar"), "taker", "mine", false);
+        await().atMost(WAIT).until(() -> body("/taker").equals("mine"));
+
+        moveIn(FeatureJars.greeting(scratch.resolve("taker-2.jar"), "taker", "clash", false, "/swap"), "taker.jar");
+
+        await().atMost(WAIT).until(() -> failure("taker.jar").contains("GET /swap is declared by both"));
+        assertThat(body("/taker")).isEqualTo("mine");
+        moveIn(FeatureJars.greeting(scratch.resolve("taker-3.jar"), "taker", "again", false), "taker.jar");
+        await().atMost(WAIT).until(() -> body("/taker").equals("again"));
+        assertThat(registry.routing().version("taker").number()).isEqualTo(2);
+    }
+
+    @Test
     void finishesRunningRequestsOnTheOldVersionAndClosesItOnlyAfterTheLast() throws IOException {
         List<Mono<ResponseFrame>> old = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
