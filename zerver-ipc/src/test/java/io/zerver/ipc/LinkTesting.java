@@ -43,17 +43,7 @@ final class LinkTesting {
     }
 
     static void await(BooleanSupplier condition, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(5))
+                .until(condition::getAsBoolean);
     }
 }

@@ -103,8 +103,8 @@ class FeatureReloadTests {
         byte[] jar = Files.readAllBytes(FeatureJars.greeting(scratch.resolve("inplace.jar"), "inplace", "whole", false));
         Path target = dir.resolve("inplace.jar");
         Files.write(target, java.util.Arrays.copyOf(jar, jar.length / 2));
-        Thread.sleep(400);
-        assertThat(registry.routing().version("inplace")).isNull();
+        await("half a jar is never loaded").during(Duration.ofMillis(400)).atMost(WAIT)
+                .until(() -> registry.routing().version("inplace") == null);
         Files.write(target, java.util.Arrays.copyOfRange(jar, jar.length / 2, jar.length),
                 java.nio.file.StandardOpenOption.APPEND);
 
