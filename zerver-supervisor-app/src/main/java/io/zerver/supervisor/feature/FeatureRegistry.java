@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
@@ -52,14 +51,11 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
     private final Map<String, FeatureFailure> failures = new LinkedHashMap<>();
     private final List<Drain> draining = new CopyOnWriteArrayList<>();
     private final Deque<Retirement> retirements = new ArrayDeque<>();
-    private final Deque<Retirement> suspects = new ArrayDeque<>();
-    private final AtomicLong released = new AtomicLong();
     private final @Nullable FeatureWatcher watcher;
     private volatile Routing routing = Routing.EMPTY;
     private volatile boolean running;
     private boolean polling; // guarded by draining
-    private final List<Retirement> unchecked = new CopyOnWriteArrayList<>();
-    private boolean checking; // guarded by unchecked
+    private final ReleaseChecks releaseChecks;
 
     private record Drain(FeatureVersion version, long deadlineNanos) {
     }
@@ -72,6 +68,8 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        this.releaseChecks = new ReleaseChecks(settings.leakChecks(), settings.leakCheckInterval().toMillis(),
+                RETIREMENTS_KEPT, this::later);
         this.watcher = settings.watch() ? new FeatureWatcher(settings.dir(), settings.quietPeriod(),
                 settings.maxSettle(), executor, this::changed) : null;
     }
@@ -112,18 +110,18 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
     }
 
     /** Retired versions whose class loader stayed reachable (the most recent, newest first). */
-    public synchronized List<Retirement> leakSuspects() {
-        return List.copyOf(suspects);
+    public List<Retirement> leakSuspects() {
+        return releaseChecks.suspects();
     }
 
     /** Retired versions whose class loader is still being checked. */
     public int pendingLeakChecks() {
-        return unchecked.size();
+        return releaseChecks.pending();
     }
 
     /** How many retired versions had their class loader collected since start-up. */
     public long releasedCount() {
-        return released.get();
+        return releaseChecks.released();
     }
 
     /**
@@ -236,7 +234,7 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
                 draining.add(new Drain(replaced, System.nanoTime() + settings.drainTimeout().toNanos()));
                 if (!polling) {
                     polling = true;
-                    later(this::pollDrains, 0);
+                    later(this::pollDrains, 0L);
                 }
             }
         }
@@ -285,49 +283,10 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
             }
         }
         log.info("Retired " + version);
-        synchronized (unchecked) {
-            unchecked.add(retirement);
-            if (!checking) {
-                checking = true;
-                later(this::checkReleased, settings.leakCheckInterval().toMillis());
-            }
-        }
+        releaseChecks.check(retirement);
     }
 
-    /**
-     * One collection for every retirement still being checked (not one each: fifty reloads
-     * must not cost fifty full collections), then each looks at its loader's weak reference.
-     */
-    private void checkReleased() {
-        System.gc();
-        for (Retirement r : unchecked) {
-            if (r.checkAfterCollection(settings.leakChecks())) {
-                unchecked.remove(r);
-                if (r.outcome() == Retirement.Outcome.RELEASED) {
-                    released.incrementAndGet();
-                } else {
-                    synchronized (this) {
-                        suspects.addFirst(r);
-                        while (suspects.size() > RETIREMENTS_KEPT) {
-                            suspects.removeLast();
-                        }
-                    }
-                    log.warn("Leak suspect: the class loader of " + r.feature() + " v" + r.number()
-                            + " is still reachable after " + r.checks() + " collections; stray threads: "
-                            + r.strayThreads() + ", JDBC drivers deregistered: " + r.drivers());
-                }
-            }
-        }
-        synchronized (unchecked) {
-            if (unchecked.isEmpty()) {
-                checking = false;
-            } else {
-                later(this::checkReleased, settings.leakCheckInterval().toMillis());
-            }
-        }
-    }
-
-    private void later(Runnable task, long millis) {
+    private void later(Runnable task, Long millis) {
         try {
             executor.schedule(task, millis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
