@@ -73,6 +73,8 @@ class FeatureReloadTests {
         registry.add("zerver.features.leak-checks", () -> "3");
         registry.add("zerver.features.max-settle", () -> "2s");
         registry.add("management.server.port", () -> "0");
+        Path socket = Files.createTempDirectory(Path.of("/tmp"), "zr").resolve("link.sock");
+        registry.add("zerver.ipc.socket", socket::toString);
     }
 
     @AfterAll
