@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@link ObservationTimelineObserver} observes with: the registry, the conventions a
  * user chose (null: the registry's global one or the default), the promotion thresholds, and
- * the timers of unsampled requests' children (null: every child is an observation).
+ * the timers of unsampled requests' children (null: every child is an observation), and
+ * whether the application has no tracer at all (then, with those timers, every request's
+ * children are timers: there is no span to make of them).
  */
 record ObservationSettings(ObservationRegistry registry, @Nullable ZerverRequestObservationConvention request,
         @Nullable ZerverStepObservationConvention step, @Nullable ZerverEffectObservationConvention effect,
         @Nullable ZerverJobObservationConvention job, long promoteQueueWaitNanos, long promoteParkWaitNanos,
-        @Nullable UnsampledTimers unsampledTimers) {
+        @Nullable UnsampledTimers unsampledTimers, boolean untraced) {
 }

@@ -131,6 +131,11 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         return Duration.ofNanos(settings.promoteParkWaitNanos());
     }
 
+    /** Whether the children of every request are timers only (no tracer in the application). */
+    boolean timesEveryChild() {
+        return settings.unsampledTimers() != null && settings.untraced();
+    }
+
     /** Whether the children of unsampled requests are timers only. */
     boolean timesUnsampledChildren() {
         return settings.unsampledTimers() != null;
@@ -159,6 +164,7 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         private Duration promoteQueueWait = DEFAULT_PROMOTE;
         private Duration promoteParkWait = DEFAULT_PROMOTE;
         private @Nullable UnsampledTimers unsampledTimers;
+        private boolean untraced;
 
         private Builder(ObservationRegistry registry) {
             this.registry = registry;
@@ -219,10 +225,21 @@ public final class ObservationTimelineObserver implements TimelineObserver {
             return this;
         }
 
+        /**
+         * Says that the application has no tracer: with {@link #meterRegistry}, the children of
+         * every request are then timers, as for an unsampled request (an observation per step
+         * would only make the same timers, at several times the cost). Requests are still
+         * observations. Default false.
+         */
+        public Builder untraced(boolean untraced) {
+            this.untraced = untraced;
+            return this;
+        }
+
         public ObservationTimelineObserver build() {
             return new ObservationTimelineObserver(new ObservationSettings(registry, requestConvention,
                     stepConvention, effectConvention, jobConvention, nanos(promoteQueueWait),
-                    nanos(promoteParkWait), unsampledTimers));
+                    nanos(promoteParkWait), unsampledTimers, untraced));
         }
 
         private static Duration notNegative(String name, Duration d) {

@@ -83,7 +83,7 @@ final class RequestObservations {
         }
         request.start();
         return new RequestObservations(settings, timeline.startEpochMillis(), context, request,
-                timers != null && TracerVerdict.declined(request) ? timers : null);
+                timers != null && (settings.untraced() || TracerVerdict.declined(request)) ? timers : null);
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */

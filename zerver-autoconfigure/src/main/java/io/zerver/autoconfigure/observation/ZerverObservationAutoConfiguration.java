@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,7 +40,7 @@ public final class ZerverObservationAutoConfiguration {
             ObjectProvider<ZerverStepObservationConvention> stepConvention,
             ObjectProvider<ZerverEffectObservationConvention> effectConvention,
             ObjectProvider<ZerverJobObservationConvention> jobConvention,
-            ObjectProvider<UnsampledTimersCustomizer> unsampledTimers) {
+            ObjectProvider<UnsampledTimersCustomizer> unsampledTimers, ApplicationContext context) {
         ObservationTimelineObserver.Builder builder = ObservationTimelineObserver.builder(registry)
                 .promoteQueueWait(properties.getPromoteQueueWait())
                 .promoteParkWait(properties.getPromoteParkWait())
@@ -49,8 +50,20 @@ public final class ZerverObservationAutoConfiguration {
                 .jobConvention(jobConvention.getIfUnique());
         if (!properties.isObserveUnsampled()) {
             unsampledTimers.ifAvailable(timers -> timers.customize(builder));
+            builder.untraced(!hasTracer(context));
         }
         return builder.build();
+    }
+
+    /** Whether the application has a Micrometer Tracing tracer (a real one or Boot's no-op one). */
+    static boolean hasTracer(ApplicationContext context) {
+        try {
+            Class<?> tracer = Class.forName("io.micrometer.tracing.Tracer", false,
+                    ZerverObservationAutoConfiguration.class.getClassLoader());
+            return context.getBeanNamesForType(tracer, false, false).length > 0;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
     }
 
     /** Hands the application's meter registry, observation predicates and filters to the observer. */

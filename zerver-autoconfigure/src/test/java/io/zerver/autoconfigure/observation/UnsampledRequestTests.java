@@ -100,6 +100,27 @@ class UnsampledRequestTests {
     }
 
     @Test
+    void withoutATracerEveryRequestObservesOnlyItselfAndTimesItsChildren() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RecordingHandler recorded = new RecordingHandler();
+        registry = ObservationRegistry.create();
+        registry.observationConfig()
+                .observationHandler(new DefaultMeterObservationHandler(meters))
+                .observationHandler(recorded);
+        TodoRoutes app = new TodoRoutes(ObservationTimelineObserver.builder(registry)
+                .meterRegistry(meters, List.of(), List.of()).untraced(true).build());
+
+        app.send("PUT", "/todos/1", "milk");
+        app.get("/todos/1");
+
+        assertThat(recorded.started).extracting(Observation.Context::getName).containsOnly("zerver.requests");
+        assertThat(meters.get("zerver.steps").tag("step.name", "load").tag("step.outcome", "need")
+                .tag("error", "none").timer().count()).isEqualTo(1);
+        assertThat(meters.get("zerver.effects").tag("effect.kind", "db.get").tag("effect.outcome", "ok")
+                .timer().count()).isEqualTo(1);
+    }
+
+    @Test
     void sampledRequestObservesEveryChild() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RecordingHandler recorded = new RecordingHandler();

@@ -42,6 +42,17 @@ class ZerverObservationAutoConfigurationTests {
     }
 
     @Test
+    void timesTheChildrenOfEveryRequestWhenTheApplicationHasNoTracer() {
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .run(context -> assertThat(context.getBean(ObservationTimelineObserver.class).timesEveryChild())
+                        .isTrue());
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withBean(io.micrometer.tracing.Tracer.class, () -> io.micrometer.tracing.Tracer.NOOP)
+                .run(context -> assertThat(context.getBean(ObservationTimelineObserver.class).timesEveryChild())
+                        .isFalse());
+    }
+
+    @Test
     void observesTheChildrenOfUnsampledRequestsWhenAsked() {
         this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("zerver.tracing.observe-unsampled=true")
