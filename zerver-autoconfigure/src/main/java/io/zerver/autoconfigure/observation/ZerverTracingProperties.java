@@ -30,9 +30,9 @@ public class ZerverTracingProperties {
     /**
      * Whether the steps, effect attempts and promoted jobs of a request the tracer did not
      * sample (and the request itself, when the server span it runs under was not sampled)
-     * are observations too, seen by every ObservationHandler. By default they are only
-     * timers, recorded on the MeterRegistry with the same names and tags: an unsampled span
-     * is thrown away.
+     * are observations too, seen by every ObservationHandler; likewise the children of every
+     * request when the application has no tracer. By default they are only timers, recorded
+     * on the MeterRegistry with the same names and tags: an unsampled span is thrown away.
      */
     private boolean observeUnsampled;
 
