@@ -63,7 +63,8 @@ public final class SupervisorLinkHandler implements LinkHandler {
         } catch (IllegalArgumentException e) {
             return Mono.just(new ErrorFrame(frame.id(), ErrorCode.INTERNAL, "unusable request: " + e.getMessage()));
         }
-        return dispatch(request)
+        // Deferred: a version is entered only by a subscribed request, so every entry has its exit.
+        return Mono.defer(() -> dispatch(request))
                 .<Reply>map(response -> frame(frame.id(), response, started))
                 .onErrorResume(e -> {
                     log.error("Request " + frame.id() + " (" + frame.method() + " " + frame.target() + ") failed", e);
