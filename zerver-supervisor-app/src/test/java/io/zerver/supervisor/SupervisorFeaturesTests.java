@@ -53,12 +53,15 @@ class SupervisorFeaturesTests {
         Files.copy(FeatureJars.todos(), dir.resolve("zz-todos-again.jar"));
         registry.add("zerver.features.dir", dir::toString);
         registry.add("zerver.data.dir", () -> root.resolve("data").toString());
+        staging = Files.createDirectories(root.resolve("data/feature-staging"));
+        Files.write(staging.resolve("todos-4242-1.jar"), new byte[] { 1, 2, 3 });
         registry.add("management.server.port", () -> "0");
         socket = Files.createTempDirectory(Path.of("/tmp"), "zs").resolve("link.sock");
         registry.add("zerver.ipc.socket", socket::toString);
     }
 
     private static Path socket;
+    private static Path staging;
 
     @Autowired
     FeatureRegistry registry;
@@ -118,6 +121,15 @@ class SupervisorFeaturesTests {
         assertThat(page.status()).isEqualTo(200);
         String html = new String(page.body(), StandardCharsets.UTF_8);
         assertThat(html).contains("&lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold</b>");
+    }
+
+    @Test
+    void clearsStagedCopiesLeftByAKilledSupervisor() throws IOException {
+        try (var files = Files.list(staging)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .doesNotContain("todos-4242-1.jar")
+                    .hasSize(registry.routing().active().size());
+        }
     }
 
     @Test

@@ -50,6 +50,23 @@ final class FeatureLoader {
         this.shutdownTimeout = shutdownTimeout;
     }
 
+    /**
+     * Deletes the staged copies a previous supervisor left behind (killed before it could
+     * retire its versions). Called before anything is loaded.
+     */
+    void clearStaging() {
+        if (!Files.isDirectory(stagingDir)) {
+            return;
+        }
+        try (var files = Files.list(stagingDir)) {
+            for (Path stale : files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        } catch (IOException e) {
+            log.warn("Cannot clear " + stagingDir + ": " + e.getMessage());
+        }
+    }
+
     FeatureVersion load(Path jar, int number) {
         long started = System.nanoTime();
         Path staged = stage(jar);

@@ -316,6 +316,7 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        loader.clearStaging();
         if (watcher != null) {
             try {
                 watcher.start();
