@@ -14,7 +14,7 @@ public class ZerverSchedulerProperties {
 
     /**
      * Step jobs running at once. By default one per Reactor Netty event loop (the
-     * {@code reactor.netty.ioWorkerCount} system property, else the larger of the number of
+     * reactor.netty.ioWorkerCount system property, else the larger of the number of
      * processors and 4): while the server is not saturated, a step then runs at once on the
      * event loop that received its request instead of being handed to another thread.
      */
