@@ -1,6 +1,7 @@
 package io.zerver.ipc;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.EncoderException;
 import io.zerver.ipc.codec.FrameDecoder;
@@ -59,12 +60,17 @@ final class ClientConnection {
         long id = nextId.getAndIncrement();
         pending.put(id, sink);
         sink.onCancel(() -> pending.remove(id, sink));
-        channel.writeAndFlush(request.withId(id)).addListener(f -> {
+        // The listener goes on the promise before the write: called from another thread, a write
+        // can complete on the event loop before addListener, which would then cost the loop a
+        // second task (and a second wake-up) per request just to run the listener.
+        ChannelPromise written = channel.newPromise();
+        written.addListener(f -> {
             if (!f.isSuccess() && pending.remove(id, sink)) {
                 sink.error(f.cause() instanceof EncoderException e && e.getCause() instanceof LinkProtocolException p ? p
                         : new LinkUnavailableException("cannot write to the supervisor: " + f.cause(), f.cause()));
             }
         });
+        channel.writeAndFlush(request.withId(id), written);
     }
 
     void close() {

@@ -2,6 +2,7 @@ package io.zerver.ipc;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.EncoderException;
 import io.zerver.ipc.codec.FrameDecoder;
 import io.zerver.ipc.codec.FrameEncoder;
@@ -156,7 +157,11 @@ final class ServerConnection {
         if (!exchange.compareAndSet(false, true)) {
             return;
         }
-        channel.writeAndFlush(reply).addListener(f -> {
+        // Replies complete on other threads (a JDBC thread, say). The listener goes on the promise
+        // before the write: added after, it can find the write already completed by the event
+        // loop and then costs the loop a second task, and a second wake-up, per request.
+        ChannelPromise written = channel.newPromise();
+        written.addListener(f -> {
             if (!f.isSuccess() && f.cause() instanceof EncoderException e
                     && e.getCause() instanceof LinkProtocolException tooLarge && channel.isActive()) {
                 channel.writeAndFlush(new ErrorFrame(id, ErrorCode.INTERNAL, tooLarge.getMessage()))
@@ -165,6 +170,7 @@ final class ServerConnection {
                 done(id, exchange);
             }
         });
+        channel.writeAndFlush(reply, written);
     }
 
     private void done(long id, Exchange exchange) {
