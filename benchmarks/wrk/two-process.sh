@@ -54,6 +54,7 @@ PIDS=()
 stop_all() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$(dirname "$SOCKET")"
 }
 trap stop_all EXIT
 

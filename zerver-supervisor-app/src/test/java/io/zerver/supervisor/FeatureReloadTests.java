@@ -74,6 +74,7 @@ class FeatureReloadTests {
         registry.add("zerver.features.max-settle", () -> "2s");
         registry.add("management.server.port", () -> "0");
         Path socket = Files.createTempDirectory(Path.of("/tmp"), "zr").resolve("link.sock");
+        socket.getParent().toFile().deleteOnExit(); // empty by then: the link removes its socket file
         registry.add("zerver.ipc.socket", socket::toString);
     }
 

@@ -57,6 +57,7 @@ class SupervisorFeaturesTests {
         Files.write(staging.resolve("todos-4242-1.jar"), new byte[] { 1, 2, 3 });
         registry.add("management.server.port", () -> "0");
         socket = Files.createTempDirectory(Path.of("/tmp"), "zs").resolve("link.sock");
+        socket.getParent().toFile().deleteOnExit(); // empty by then: the link removes its socket file
         registry.add("zerver.ipc.socket", socket::toString);
     }
 
