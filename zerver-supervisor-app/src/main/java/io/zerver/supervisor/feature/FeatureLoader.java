@@ -69,6 +69,7 @@ final class FeatureLoader {
 
     FeatureVersion load(Path jar, int number) {
         long started = System.nanoTime();
+        String stamp = stamp(jar);
         Path staged = stage(jar);
         FeatureClassLoader loader = null;
         AnnotationConfigApplicationContext context = null;
@@ -97,11 +98,20 @@ final class FeatureLoader {
             RouteTable routes = build(declarations);
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new FeatureVersion(descriptor, number, jar, staged, loader, context, declarations, routes,
-                    Instant.now(), millis);
+                    Instant.now(), millis, stamp);
         } catch (RuntimeException | LinkageError e) {
             release(context, loader, staged);
             throw e instanceof FeatureLoadException fle ? fle
                     : new FeatureLoadException(jar.getFileName() + ": " + reason(e), e);
+        }
+    }
+
+    /** A jar's size and modification time: what tells a changed jar from the same one touched again. */
+    static String stamp(Path jar) {
+        try {
+            return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toInstant();
+        } catch (IOException e) {
+            return "unreadable";
         }
     }
 

@@ -151,9 +151,15 @@ public final class FeatureRegistry implements RouteTableSource, SmartLifecycle {
             }
             if (path.equals(settings.dir())) {
                 rescan(false);
-            } else {
-                apply(path);
+                return;
             }
+            FeatureVersion current = versionFrom(path);
+            if (current != null && Files.isRegularFile(path)
+                    && FeatureLoader.stamp(path).equals(current.sourceStamp())) {
+                // A late event for a jar already loaded as it is now: nothing changed.
+                return;
+            }
+            apply(path);
         }
     }
 

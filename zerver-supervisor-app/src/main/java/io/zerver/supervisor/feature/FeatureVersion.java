@@ -35,6 +35,7 @@ public final class FeatureVersion {
     private final int number;
     private final Path source;
     private final Path staged;
+    private final String sourceStamp;
     private final Instant loadedAt;
     private final long loadMillis;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -49,7 +50,8 @@ public final class FeatureVersion {
 
     FeatureVersion(FeatureDescriptor descriptor, int number, Path source, Path staged, FeatureClassLoader loader,
             ConfigurableApplicationContext context, List<ZerverRoutes> declarations, RouteTable routes,
-            Instant loadedAt, long loadMillis) {
+            Instant loadedAt, long loadMillis, String sourceStamp) {
+        this.sourceStamp = sourceStamp;
         this.descriptor = descriptor;
         this.number = number;
         this.source = source;
@@ -73,6 +75,11 @@ public final class FeatureVersion {
 
     public FeatureDescriptor descriptor() {
         return descriptor;
+    }
+
+    /** The size and modification time of the source jar when this version was loaded from it. */
+    String sourceStamp() {
+        return sourceStamp;
     }
 
     /** The jar in the features directory this version came from. */
