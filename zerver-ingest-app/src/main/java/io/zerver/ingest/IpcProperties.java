@@ -23,7 +23,17 @@ public class IpcProperties implements Validator {
      */
     private DataSize maxFrameSize = DataSize.ofMegabytes(17);
 
-    /** How many connections to the supervisor to keep open; each carries many requests at once. */
+    /**
+     * One connection to the supervisor per HTTP event loop, running on that loop: a request is
+     * written to the link and its reply read on the thread that read the request, with no hand-off
+     * between threads. When false, {@code pool-size} connections on Reactor Netty's TCP loops.
+     */
+    private boolean eventLoopConnections = true;
+
+    /**
+     * How many connections to the supervisor to keep open when {@code event-loop-connections} is
+     * false; each carries many requests at once.
+     */
     private int poolSize = 2;
 
     @Override
@@ -56,6 +66,14 @@ public class IpcProperties implements Validator {
 
     public void setMaxFrameSize(DataSize maxFrameSize) {
         this.maxFrameSize = maxFrameSize;
+    }
+
+    public boolean isEventLoopConnections() {
+        return eventLoopConnections;
+    }
+
+    public void setEventLoopConnections(boolean eventLoopConnections) {
+        this.eventLoopConnections = eventLoopConnections;
     }
 
     public int getPoolSize() {

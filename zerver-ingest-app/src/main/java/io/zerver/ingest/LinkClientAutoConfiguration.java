@@ -4,6 +4,11 @@ import io.zerver.ingest.http.IngestMetrics;
 import io.zerver.ipc.LinkClient;
 import io.zerver.ipc.LinkClientOptions;
 import io.zerver.ipc.PooledLinkClient;
+import io.netty.channel.EventLoopGroup;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -12,17 +17,44 @@ import org.springframework.context.annotation.Bean;
  * The link to the supervisor: a pool of connections on {@code zerver.ipc.socket}, connecting in
  * the background (the ingest starts, and answers 502, before the supervisor is up). An
  * auto-configuration so that an application, or a test, can bring its own {@link LinkClient}.
+ *
+ * <p>By default the pool has one connection per event loop of the HTTP server: Boot's Netty
+ * server runs on the loops of the {@link ReactorResourceFactory} (Reactor Netty's global
+ * {@link HttpResources} unless the application says otherwise), so this takes the same ones, and
+ * a request read on a loop crosses the link on that loop. The {@code zerver.ingest.link.handoffs}
+ * counter shows requests that did not.
  */
 @AutoConfiguration
 public final class LinkClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(LinkClient.class)
-    PooledLinkClient linkClient(IpcProperties ipc, IngestMetrics metrics) {
-        PooledLinkClient client = PooledLinkClient.connect(LinkClientOptions.of(ipc.getSocket())
+    PooledLinkClient linkClient(IpcProperties ipc, IngestMetrics metrics,
+            ObjectProvider<ReactorResourceFactory> resources) {
+        LinkClientOptions options = LinkClientOptions.of(ipc.getSocket())
                 .withPoolSize(ipc.getPoolSize())
-                .withMaxFrameBytes((int) ipc.getMaxFrameSize().toBytes()));
-        metrics.bindReconnects(() -> client.stats().reconnects());
+                .withMaxFrameBytes((int) ipc.getMaxFrameSize().toBytes());
+        PooledLinkClient client = ipc.isEventLoopConnections()
+                ? PooledLinkClient.connect(options, serverLoops(resources.getIfAvailable()))
+                : PooledLinkClient.connect(options);
+        metrics.bindLink(() -> client.stats().reconnects(), () -> client.stats().handOffs());
         return client;
+    }
+
+    /**
+     * The loops Boot's server will run on. The factory creates them when it starts, a lifecycle
+     * phase after this bean; starting it now only does that earlier (a later start is a no-op).
+     */
+    private static EventLoopGroup serverLoops(ReactorResourceFactory factory) {
+        LoopResources loops;
+        if (factory == null) {
+            loops = HttpResources.get();
+        } else {
+            if (!factory.isRunning()) {
+                factory.start();
+            }
+            loops = factory.getLoopResources();
+        }
+        return loops.onServer(LoopResources.DEFAULT_NATIVE);
     }
 }

@@ -52,6 +52,11 @@ final class ClientConnection {
         return ready && !draining && channel.isActive();
     }
 
+    /** Whether the calling thread is this connection's event loop. */
+    boolean runsOnCurrentThread() {
+        return channel.eventLoop().inEventLoop();
+    }
+
     int inFlight() {
         return pending.size();
     }

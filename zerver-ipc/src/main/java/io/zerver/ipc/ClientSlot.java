@@ -1,6 +1,7 @@
 package io.zerver.ipc;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,7 +12,8 @@ import reactor.netty.tcp.TcpClient;
 
 /**
  * One place in the pool: keeps one connection open, and when it is lost (or cannot be made)
- * tries again after a delay that doubles up to the maximum, with jitter.
+ * tries again after a delay that doubles up to the maximum, with jitter. A slot given an event
+ * loop keeps its connection on that loop.
  */
 final class ClientSlot {
 
@@ -19,15 +21,23 @@ final class ClientSlot {
 
     private final PooledLinkClient client;
     private final LinkClientOptions options;
+    private final @Nullable EventLoop loop;
 
     private volatile @Nullable ClientConnection current;
     private volatile @Nullable ClientConnection attempt;
     private int failures;
     private boolean everReady;
 
-    ClientSlot(PooledLinkClient client, LinkClientOptions options) {
+    ClientSlot(PooledLinkClient client, LinkClientOptions options, @Nullable EventLoop loop) {
         this.client = client;
         this.options = options;
+        this.loop = loop;
+    }
+
+    /** Whether the calling thread is this slot's event loop (never, for a slot without one). */
+    boolean runsOnCurrentThread() {
+        EventLoop own = loop;
+        return own != null && own.inEventLoop();
     }
 
     /** The slot's connection if new requests may go to it. */
@@ -46,10 +56,12 @@ final class ClientSlot {
             return;
         }
         Path path = options.socket();
-        TcpClient.newConnection()
+        TcpClient tcp = TcpClient.newConnection()
                 .remoteAddress(() -> Transport.address(path))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
-                .connect()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis());
+        // A loop shut down under the client (its owner stopped it) leaves the slot on the default loops.
+        EventLoop own = loop;
+        (own == null || own.isShuttingDown() ? tcp : tcp.runOn(own)).connect()
                 .subscribe(connection -> {
                     ClientConnection c = new ClientConnection(connection, this, options.maxFrameBytes());
                     attempt = c;

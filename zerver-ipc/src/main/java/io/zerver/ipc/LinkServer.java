@@ -96,7 +96,7 @@ public final class LinkServer implements AutoCloseable {
             }
             inFlight += c.inFlight();
         }
-        return new LinkStats(open, inFlight, 0, protocolErrors.get(), 0);
+        return new LinkStats(open, inFlight, 0, protocolErrors.get(), 0, 0);
     }
 
     /**

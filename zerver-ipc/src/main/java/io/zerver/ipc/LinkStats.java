@@ -10,6 +10,9 @@ package io.zerver.ipc;
  * @param protocolErrors connections closed because of a protocol error, either side's
  * @param lateReplies replies the client dropped because their caller had cancelled (always 0
  *     on the server)
+ * @param handOffs requests the client sent from a thread other than their connection's event
+ *     loop, each a hand-off to that loop (always 0 on the server)
  */
-public record LinkStats(int connections, int inFlight, long reconnects, long protocolErrors, long lateReplies) {
+public record LinkStats(int connections, int inFlight, long reconnects, long protocolErrors, long lateReplies,
+        long handOffs) {
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +18,8 @@ import java.util.function.LongSupplier;
  * The ingest's meters, all registered up front so the request path only increments:
  * {@value #LATENCY} (timer, tag {@value #OUTCOME}), {@value #IN_FLIGHT} (gauge),
  * {@value #REJECTIONS} (counter, tag {@value #REASON}), {@value #REPLIES} (counter, tag
- * {@value #STATUS}: {@code 2xx}..) and, once a link client reports them, {@value #RECONNECTS}.
+ * {@value #STATUS}: {@code 2xx}..) and, once a link client is bound, {@value #RECONNECTS} and
+ * {@value #HAND_OFFS}.
  */
 public final class IngestMetrics {
 
@@ -26,6 +28,7 @@ public final class IngestMetrics {
     static final String REJECTIONS = "zerver.ingest.rejections";
     static final String REPLIES = "zerver.ingest.replies";
     static final String RECONNECTS = "zerver.ingest.link.reconnects";
+    static final String HAND_OFFS = "zerver.ingest.link.handoffs";
     static final String OUTCOME = "outcome";
     static final String REASON = "reason";
     static final String STATUS = "status";
@@ -53,6 +56,7 @@ public final class IngestMetrics {
     private final Map<Outcome, Timer> latency = new EnumMap<>(Outcome.class);
     private final Map<Rejection, Counter> rejections = new EnumMap<>(Rejection.class);
     private final Counter[] replies = new Counter[5];
+    private volatile List<LongSupplier> linkCounts = List.of();
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = requireNonNull(registry, "registry");
@@ -75,13 +79,20 @@ public final class IngestMetrics {
     }
 
     /**
-     * Publishes the link client's reconnect count as {@value #RECONNECTS}. The hook for when
-     * {@link io.zerver.ipc.LinkClient} reports one; nothing calls it yet.
+     * Publishes the link client's reconnect count as {@value #RECONNECTS} and its count of
+     * requests handed to another thread to cross the link as {@value #HAND_OFFS}.
      */
-    public void bindReconnects(LongSupplier reconnects) {
+    public void bindLink(LongSupplier reconnects, LongSupplier handOffs) {
         requireNonNull(reconnects, "reconnects");
+        requireNonNull(handOffs, "handOffs");
+        // Kept here: Micrometer holds a function counter's object weakly, and these suppliers are
+        // lambdas nothing else refers to.
+        this.linkCounts = List.of(reconnects, handOffs);
         FunctionCounter.builder(RECONNECTS, reconnects, LongSupplier::getAsLong)
                 .description("Connections to the supervisor re-established after a loss").register(registry);
+        FunctionCounter.builder(HAND_OFFS, handOffs, LongSupplier::getAsLong)
+                .description("Requests sent over a link connection of another thread than the one that read them")
+                .register(registry);
     }
 
     /** Requests sent over the link and not yet answered. */

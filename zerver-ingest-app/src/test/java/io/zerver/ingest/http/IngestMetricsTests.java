@@ -13,12 +13,16 @@ class IngestMetricsTests {
     private final IngestMetrics metrics = new IngestMetrics(registry);
 
     @Test
-    void publishesReconnectsFromTheBoundSupplier() {
+    void publishesReconnectsAndHandOffsFromTheBoundSuppliers() {
         AtomicLong reconnects = new AtomicLong(3);
-        metrics.bindReconnects(reconnects::get);
+        AtomicLong handOffs = new AtomicLong(0);
+        metrics.bindLink(reconnects::get, handOffs::get);
         reconnects.set(5);
+        handOffs.set(7);
+        System.gc(); // the suppliers are referenced by the meters only
 
         assertThat(registry.get("zerver.ingest.link.reconnects").functionCounter().count()).isEqualTo(5);
+        assertThat(registry.get("zerver.ingest.link.handoffs").functionCounter().count()).isEqualTo(7);
     }
 
     @Test
