@@ -21,6 +21,7 @@ PAIRS=${PAIRS:-5}              # measured runs per side and route, alternating
 DURATION=${DURATION:-10}       # seconds per measured run
 WARMUP=${WARMUP:-20}           # seconds of warm-up per side and route
 LATENCY=${LATENCY:-10}         # seconds per one-connection latency run
+LAT_RUNS=${LAT_RUNS:-2}        # one-connection latency runs per side and route, alternating
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
@@ -127,7 +128,7 @@ for i in $(seq 1 "$PAIRS"); do
   done
   echo "  pair $i/$PAIRS done"
 done
-for i in 1 2; do
+for i in $(seq 1 "$LAT_RUNS"); do
   for route in "${ROUTES[@]}"; do
     for side in "${SIDES[@]}"; do
       run "latency$i-$route-$side" "$side" "$route" "$LATENCY" 1 1
@@ -137,10 +138,10 @@ done
 stop_all
 trap - EXIT
 
-python3 - "$OUT" "$PAIRS" "$TICK" <<'PY'
+python3 - "$OUT" "$PAIRS" "$TICK" "$LAT_RUNS" <<'PY'
 import os, re, statistics, sys
 
-out, pairs, tick = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+out, pairs, tick, lat_runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
 
 def ms(text):
@@ -176,15 +177,17 @@ for route in ("echo", "todos"):
                                                                         r["p50"], r["p99"], r["errors"], r["load"]))
     tp = [by[i, "two-process"]["rps"] / by[i, "embedded"]["rps"] for i in range(1, pairs + 1)]
     hop = [by[i, "two-process"]["cpu_us"] - by[i, "embedded"]["cpu_us"] for i in range(1, pairs + 1)]
-    lat = {side: [load("latency%d-%s-%s" % (i, route, side)) for i in (1, 2)] for side in sides}
+    lat = {side: [load("latency%d-%s-%s" % (i, route, side)) for i in range(1, lat_runs + 1)] for side in sides}
     p50 = {side: statistics.median(r["p50"] for r in lat[side]) for side in sides}
     added = (p50["two-process"] - p50["embedded"]) * 1000
     t, h = statistics.median(tp), statistics.median(hop)
     print()
     print("%s: throughput two-process/embedded per pair: %s" % (route, " ".join("%.3f" % x for x in tp)))
     print("%s: hop CPU us/req per pair (two-process minus embedded): %s" % (route, " ".join("%.1f" % x for x in hop)))
-    print("%s: p50 at 1 connection: embedded %.1f us, two-process %.1f us" % (
-        route, p50["embedded"] * 1000, p50["two-process"] * 1000))
+    print("%s: p50 at 1 connection: embedded %.1f us, two-process %.1f us (runs: %s | %s)" % (
+        route, p50["embedded"] * 1000, p50["two-process"] * 1000,
+        " ".join("%.0f" % (r["p50"] * 1000) for r in lat["embedded"]),
+        " ".join("%.0f" % (r["p50"] * 1000) for r in lat["two-process"])))
     verdicts += [
         "%-5s throughput ratio %.3f (min %.3f max %.3f), target >= 0.75: %s" % (route, t, min(tp), max(tp),
                                                                            "MET" if t >= 0.75 else "MISSED"),

@@ -6,6 +6,7 @@ import io.zerver.ingest.http.IngestMetrics;
 import io.zerver.ingest.http.IngestServerCustomizer;
 import io.zerver.ingest.http.LinkForwarder;
 import io.zerver.ipc.LinkClient;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
  *
  * <p>The {@link LinkForwarder} is the application's {@code HttpHandler}, so Boot's
  * {@code HttpHandlerAutoConfiguration} (conditional on a missing {@code HttpHandler} bean) backs
- * off and no DispatcherHandler stands between Reactor Netty and the forwarder. The actuator lives
+ * off and no DispatcherHandler stands between Reactor Netty and the forwarder. Its
+ * {@link NettyRouteProvider} goes further: a route taking every request ahead of Spring's adapter,
+ * so requests reach the forwarder as Reactor Netty's own. The actuator lives
  * in Boot's child management context on {@code management.server.port}, never on the ingest port.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +45,11 @@ class IngestConfiguration {
     @Bean
     LinkForwarder httpHandler(LinkClient link, IngestLimits limits, IngestMetrics metrics) {
         return new LinkForwarder(link, limits, metrics);
+    }
+
+    @Bean
+    NettyRouteProvider linkForwarderRoute(LinkForwarder forwarder) {
+        return forwarder.route();
     }
 
     @Bean

@@ -24,6 +24,7 @@ import io.zerver.ipc.ResponseFrame;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -70,16 +72,36 @@ public final class LinkForwarder implements HttpHandler {
         this.metrics = requireNonNull(metrics, "metrics");
     }
 
+    /** Spring's entry, unused while {@link #route()} is installed; kept for a server without it. */
     @Override
     public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
-        HttpServerRequest in = ServerHttpRequestDecorator.getNativeRequest(request);
-        HttpServerResponse out = ServerHttpResponseDecorator.getNativeResponse(response);
+        return forward(ServerHttpRequestDecorator.<HttpServerRequest>getNativeRequest(request),
+                ServerHttpResponseDecorator.<HttpServerResponse>getNativeResponse(response));
+    }
+
+    /**
+     * Every request, straight from Reactor Netty: a route that takes them all, ahead of Spring's
+     * adapter, which would otherwise parse the URI and wrap the headers, request and response of
+     * every request for nothing.
+     */
+    public NettyRouteProvider route() {
+        return routes -> routes.route(request -> true, this::forward);
+    }
+
+    Mono<Void> forward(HttpServerRequest in, HttpServerResponse out) {
         Channel[] channel = new Channel[1];
         in.withConnection(connection -> channel[0] = connection.channel());
         RequestMeta meta = meta(channel[0]);
-        return in.receive().aggregate().asByteArray().defaultIfEmpty(NO_BODY)
+        // The guard hands on the body as one buffer (none for an empty body).
+        return in.receive().asByteArray().reduce(LinkForwarder::concat).defaultIfEmpty(NO_BODY)
                 .flatMap(body -> forward(in, body, meta, channel[0]))
                 .flatMap(answer -> write(in, out, answer, meta));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private RequestMeta meta(Channel channel) {
