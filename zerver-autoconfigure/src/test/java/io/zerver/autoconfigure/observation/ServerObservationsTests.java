@@ -38,7 +38,7 @@ class ServerObservationsTests {
         providers.forEach(SdkTracerProvider::close);
     }
 
-    /** The registry with a tracer sampling by {@code sampler} (none when null), the meter handler and the name filter. */
+    /** The registry: a tracer sampling by {@code sampler} (none when null), the meter handler, the name filter. */
     private TodoRoutes app(@Nullable Sampler sampler, boolean withTimers) {
         registry = ObservationRegistry.create();
         if (sampler != null) {
