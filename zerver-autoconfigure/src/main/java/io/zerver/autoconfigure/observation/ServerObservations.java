@@ -31,19 +31,21 @@ public final class ServerObservations {
      * Opens the scope the engine starts the request that {@code server} observes in, and
      * offers {@code server} as the request's root.
      *
-     * <p>When the tracer declined {@code server} (not sampled, or a no-op tracer), the scope
-     * only makes it the registry's current observation: the observation handlers are not
-     * told, so the tracer's thread-local context and the logging MDC are left alone. What
-     * runs in such a scope sees {@code server} as its parent observation (the request is
-     * then only timed, its children's spans are not sampled either) but no current span, so
-     * log lines carry no trace id. A recorded {@code server} opens its full scope, and log
-     * lines written while the first steps run carry its trace and span ids.
+     * <p>A recorded {@code server} opens its full scope, and log lines written while the first
+     * steps run carry its trace and span ids. When the tracer declined {@code server} (not
+     * sampled, or a no-op tracer), the request is only timed and so are its children; its
+     * scope is still the full one when {@code unsampledLogCorrelation} is true, so that log
+     * lines carry the trace id too. When false, the scope only makes {@code server} the
+     * registry's current observation: the observation handlers are not told, so the tracer's
+     * thread-local context and the logging MDC are left alone (cheaper; log lines then carry
+     * no trace id).
      */
-    public static Observation.Scope openScope(ObservationRegistry registry, Observation server) {
+    public static Observation.Scope openScope(ObservationRegistry registry, Observation server,
+            boolean unsampledLogCorrelation) {
         requireNonNull(registry, "registry");
         requireNonNull(server, "server");
         if (TracerVerdict.declined(server)) {
-            return new BareScope(registry, server);
+            return unsampledLogCorrelation ? server.openScope() : new BareScope(registry, server);
         }
         server.getContext().put(Root.class, Root.OFFERED);
         return server.openScope();

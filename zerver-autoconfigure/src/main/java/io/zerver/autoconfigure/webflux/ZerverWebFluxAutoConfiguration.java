@@ -5,6 +5,7 @@ import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,9 +29,10 @@ public final class ZerverWebFluxAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ZerverWebHandler zerverWebHandler(Engine engine, ErrorRenderer errorRenderer,
-            ObjectProvider<ObservationRegistry> observationRegistry) {
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
         return new ZerverWebHandler(engine, errorRenderer,
-                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), unsampledLogCorrelation);
     }
 
     @Bean

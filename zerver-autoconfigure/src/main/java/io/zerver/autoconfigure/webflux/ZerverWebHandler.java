@@ -32,18 +32,22 @@ import reactor.core.publisher.Mono;
  * is present), the engine starts in that observation's scope, offered as the Zerver
  * request's root ({@link ServerObservations#openScope}): its span, which continues the trace
  * the client's {@code traceparent} began, becomes the request's span, and log lines written
- * while the first steps of a sampled request run carry its trace id.
+ * while the first steps run carry its trace id (for unsampled requests too, unless
+ * {@code zerver.tracing.unsampled-log-correlation} is false).
  */
 public final class ZerverWebHandler implements WebHandler {
 
     private final Engine engine;
     private final ErrorRenderer errorRenderer;
     private final ObservationRegistry observationRegistry;
+    private final boolean unsampledLogCorrelation;
 
-    ZerverWebHandler(Engine engine, ErrorRenderer errorRenderer, ObservationRegistry observationRegistry) {
+    ZerverWebHandler(Engine engine, ErrorRenderer errorRenderer, ObservationRegistry observationRegistry,
+            boolean unsampledLogCorrelation) {
         this.engine = engine;
         this.errorRenderer = errorRenderer;
         this.observationRegistry = observationRegistry;
+        this.unsampledLogCorrelation = unsampledLogCorrelation;
     }
 
     @Override
@@ -75,7 +79,8 @@ public final class ZerverWebHandler implements WebHandler {
         }
         return Mono.create(sink -> {
             Disposable running;
-            try (Observation.Scope scope = ServerObservations.openScope(observationRegistry, observation)) {
+            try (Observation.Scope scope = ServerObservations.openScope(observationRegistry, observation,
+                    unsampledLogCorrelation)) {
                 running = engine.handle(request).subscribe(sink::success, sink::error, sink::success);
             }
             sink.onCancel(running);

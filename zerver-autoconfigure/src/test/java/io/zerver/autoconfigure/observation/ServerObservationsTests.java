@@ -65,7 +65,7 @@ class ServerObservationsTests {
     /** Serves {@code target} in the scope of a server observation offered as its root; returns that observation. */
     private Observation serve(TodoRoutes app, String target, AtomicReference<Response> answer) {
         Observation server = Observation.start("http.server.requests", registry);
-        try (Observation.Scope scope = ServerObservations.openScope(registry, server)) {
+        try (Observation.Scope scope = ServerObservations.openScope(registry, server, true)) {
             answer.set(app.get(target));
         }
         server.stop();
@@ -111,11 +111,11 @@ class ServerObservationsTests {
     }
 
     @Test
-    void unsampledServerObservationIsCurrentWithoutTheTracersScope() {
+    void unsampledServerObservationIsCurrentWithoutTheTracersScopeWhenLogCorrelationIsOff() {
         TodoRoutes app = app(Sampler.alwaysOff(), true);
         Observation server = Observation.start("http.server.requests", registry);
 
-        try (Observation.Scope scope = ServerObservations.openScope(registry, server)) {
+        try (Observation.Scope scope = ServerObservations.openScope(registry, server, false)) {
             assertThat(registry.getCurrentObservation()).isSameAs(server);
             assertThat(tracer.currentSpan()).isNull();
             assertThat(app.get("/todos/1").status()).isEqualTo(200);
@@ -130,11 +130,28 @@ class ServerObservationsTests {
     }
 
     @Test
+    void unsampledServerObservationOpensTheTracersScopeForLogCorrelation() {
+        TodoRoutes app = app(Sampler.alwaysOff(), true);
+        Observation server = Observation.start("http.server.requests", registry);
+
+        try (Observation.Scope scope = ServerObservations.openScope(registry, server, true)) {
+            assertThat(tracer.currentSpan()).isNotNull();
+            assertThat(tracer.currentSpan().context().sampled()).isFalse();
+            assertThat(app.get("/todos/1").status()).isEqualTo(200);
+        }
+        server.stop();
+
+        assertThat(tracer.currentSpan()).isNull();
+        assertThat(recorded.started).extracting(Observation.Context::getName).containsOnly("http.server.requests");
+        assertThat(meters.get("zerver.requests").tag("http.route", "/todos/:id").timer().count()).isEqualTo(1);
+    }
+
+    @Test
     void sampledServerObservationOpensTheTracersScope() {
         TodoRoutes app = app(Sampler.alwaysOn(), true);
         Observation server = Observation.start("http.server.requests", registry);
 
-        try (Observation.Scope scope = ServerObservations.openScope(registry, server)) {
+        try (Observation.Scope scope = ServerObservations.openScope(registry, server, true)) {
             assertThat(tracer.currentSpan()).isNotNull();
             assertThat(tracer.currentSpan().context().sampled()).isTrue();
         }
