@@ -26,6 +26,12 @@ import org.jspecify.annotations.Nullable;
  * declined, the request is not observed either, only timed: with the usual parent-based
  * sampling its span would be declined too.
  *
+ * <p><b>Server roots.</b> When the observation in scope was offered as the request's root
+ * ({@link ServerObservations#openScope}: WebFlux's server observation in embedded mode) and
+ * the timers are there, the request is not an observation of its own: the server's is its
+ * span (named and given the request's keys when the request finishes), the parent of its
+ * children and the bearer of its events, and {@code zerver.requests} is recorded directly.
+ *
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
  */
@@ -34,8 +40,13 @@ final class RequestObservations {
     private final ObservationSettings settings;
     private final long startEpochMillis;
     private final ZerverRequestContext context;
-    /** The request's observation; null when only timed (its parent in scope was not sampled). */
+    /**
+     * The request's observation, or the server's it was adopted into; null when only timed
+     * (its parent in scope was not sampled).
+     */
     private final @Nullable Observation request;
+    /** Whether {@link #request} is the server's observation: then it is not stopped here. */
+    private final boolean adopted;
     /** Set for an unsampled request: its children are timers only. */
     private final @Nullable UnsampledTimers timers;
     private @Nullable Observation step;
@@ -54,12 +65,13 @@ final class RequestObservations {
     private boolean finished;
 
     private RequestObservations(ObservationSettings settings, long startEpochMillis, ZerverRequestContext context,
-            @Nullable Observation request, @Nullable UnsampledTimers timers) {
+            @Nullable Observation request, @Nullable UnsampledTimers timers, boolean adopted) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
         this.context = context;
         this.request = request;
         this.timers = timers;
+        this.adopted = adopted;
     }
 
     /**
@@ -73,7 +85,11 @@ final class RequestObservations {
         if (timers != null) {
             Observation parent = settings.registry().getCurrentObservation();
             if (parent != null && TracerVerdict.declined(parent)) {
-                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers);
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers, false);
+            }
+            if (parent != null && ServerObservations.offered(parent)) {
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, parent,
+                        settings.untraced() ? timers : null, true);
             }
         }
         Observation request = Observation.createNotStarted(settings.request(),
@@ -83,7 +99,7 @@ final class RequestObservations {
         }
         request.start();
         return new RequestObservations(settings, timeline.startEpochMillis(), context, request,
-                timers != null && (settings.untraced() || TracerVerdict.declined(request)) ? timers : null);
+                timers != null && (settings.untraced() || TracerVerdict.declined(request)) ? timers : null, false);
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */
@@ -316,7 +332,9 @@ final class RequestObservations {
         boolean failed = error != null && status >= 500;
         Observation observed = request;
         UnsampledTimers direct = timers;
-        if (observed != null) {
+        if (adopted && observed != null) {
+            finishAdopted(observed, failed, at);
+        } else if (observed != null) {
             if (failed) {
                 observed.error(new TimelineFailure(error.toString()));
             }
@@ -325,6 +343,31 @@ final class RequestObservations {
             ZerverRequestObservationConvention custom = settings.request();
             direct.record(custom != null ? custom : DefaultZerverRequestObservationConvention.INSTANCE, context,
                     failed, at);
+        }
+    }
+
+    /**
+     * Finishes a request whose span is the server's: names that span and gives it the
+     * request's keys (span attributes only: the server's timer keeps its own tags), marks it
+     * failed on a 5xx error, and records {@code zerver.requests}.
+     */
+    private void finishAdopted(Observation server, boolean failed, long at) {
+        ZerverRequestObservationConvention custom = settings.request();
+        ZerverRequestObservationConvention convention = custom != null ? custom
+                : DefaultZerverRequestObservationConvention.INSTANCE;
+        String name = convention.getContextualName(context);
+        if (name != null) {
+            ServerObservations.name(server.getContext(), name);
+        }
+        server.highCardinalityKeyValues(convention.getLowCardinalityKeyValues(context))
+                .highCardinalityKeyValues(convention.getHighCardinalityKeyValues(context));
+        ZerverError error = context.error();
+        if (failed && error != null) {
+            TracerVerdict.failSpan(server, new TimelineFailure(error.toString()));
+        }
+        UnsampledTimers direct = settings.unsampledTimers();
+        if (direct != null) {
+            direct.record(convention, context, failed, at);
         }
     }
 

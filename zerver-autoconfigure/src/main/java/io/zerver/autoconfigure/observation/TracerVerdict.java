@@ -24,6 +24,18 @@ final class TracerVerdict {
         return TRACING_PRESENT && Tracing.declined(observation.getContext());
     }
 
+    /**
+     * Marks the span a tracer made of {@code observation} as failed with {@code error}, as the
+     * tracer does when an observation stops with an error, but without setting the error on
+     * the observation itself (its other handlers, the meter handler's {@code error} tag, do
+     * not see it). Nothing happens when no tracer handled it.
+     */
+    static void failSpan(Observation observation, Throwable error) {
+        if (TRACING_PRESENT) {
+            Tracing.failSpan(observation.getContext(), error);
+        }
+    }
+
     private static boolean isPresent(String className) {
         try {
             Class.forName(className, false, TracerVerdict.class.getClassLoader());
@@ -44,6 +56,15 @@ final class TracerVerdict {
             }
             Span span = tracing.getSpan();
             return span == null || span.isNoop();
+        }
+
+        static void failSpan(Observation.ContextView context, Throwable error) {
+            TracingObservationHandler.TracingContext tracing =
+                    context.get(TracingObservationHandler.TracingContext.class);
+            Span span = tracing == null ? null : tracing.getSpan();
+            if (span != null) {
+                span.error(error);
+            }
         }
     }
 }

@@ -55,6 +55,16 @@ public final class ZerverObservationAutoConfiguration {
         return builder.build();
     }
 
+    /**
+     * Names the server spans that became the roots of Zerver requests (embedded mode, see
+     * {@link ServerObservations}); registered on the observation registry by Spring Boot.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "zerverServerObservationNameFilter")
+    ObservationFilter zerverServerObservationNameFilter() {
+        return ServerObservations.nameFilter();
+    }
+
     /** Whether the application has a Micrometer Tracing tracer (a real one or Boot's no-op one). */
     static boolean hasTracer(ApplicationContext context) {
         try {

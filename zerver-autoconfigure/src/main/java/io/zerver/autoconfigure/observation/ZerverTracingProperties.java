@@ -36,6 +36,14 @@ public class ZerverTracingProperties {
      */
     private boolean observeUnsampled;
 
+    /**
+     * Whether the log lines of a request the tracer did not sample carry its trace id, as
+     * those of sampled requests do (embedded mode: the tracer's context is made current
+     * around the engine for every request). False saves that context switch and its MDC
+     * writes on unsampled requests; their log lines then carry the request id only.
+     */
+    private boolean unsampledLogCorrelation = true;
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -58,6 +66,14 @@ public class ZerverTracingProperties {
 
     public void setObserveUnsampled(boolean observeUnsampled) {
         this.observeUnsampled = observeUnsampled;
+    }
+
+    public boolean isUnsampledLogCorrelation() {
+        return unsampledLogCorrelation;
+    }
+
+    public void setUnsampledLogCorrelation(boolean unsampledLogCorrelation) {
+        this.unsampledLogCorrelation = unsampledLogCorrelation;
     }
 
     public Duration getPromoteParkWait() {

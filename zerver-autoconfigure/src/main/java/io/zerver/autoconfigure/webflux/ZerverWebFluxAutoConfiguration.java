@@ -3,6 +3,9 @@ package io.zerver.autoconfigure.webflux;
 import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,8 +28,11 @@ public final class ZerverWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZerverWebHandler zerverWebHandler(Engine engine, ErrorRenderer errorRenderer) {
-        return new ZerverWebHandler(engine, errorRenderer);
+    ZerverWebHandler zerverWebHandler(Engine engine, ErrorRenderer errorRenderer,
+            ObjectProvider<ObservationRegistry> observationRegistry,
+            @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
+        return new ZerverWebHandler(engine, errorRenderer,
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), unsampledLogCorrelation);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.webflux;
 
+import io.zerver.autoconfigure.observation.ServerObservations;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
@@ -9,6 +10,7 @@ import io.zerver.core.http.Request;
 import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
@@ -27,18 +29,25 @@ import reactor.core.publisher.Mono;
  * {@link Engine#handle}, and writes the response.
  *
  * <p>When WebFlux observes the request (Spring Boot does when an {@code ObservationRegistry}
- * is present), the engine starts under that observation's scope: Zerver's request
- * observation becomes its child, so both share the trace the client's {@code traceparent}
- * began, and log lines written while the first steps run carry its trace id.
+ * is present), the engine starts in that observation's scope, offered as the Zerver
+ * request's root ({@link ServerObservations#openScope}): its span, which continues the trace
+ * the client's {@code traceparent} began, becomes the request's span, and log lines written
+ * while the first steps run carry its trace id (for unsampled requests too, unless
+ * {@code zerver.tracing.unsampled-log-correlation} is false).
  */
 public final class ZerverWebHandler implements WebHandler {
 
     private final Engine engine;
     private final ErrorRenderer errorRenderer;
+    private final ObservationRegistry observationRegistry;
+    private final boolean unsampledLogCorrelation;
 
-    ZerverWebHandler(Engine engine, ErrorRenderer errorRenderer) {
+    ZerverWebHandler(Engine engine, ErrorRenderer errorRenderer, ObservationRegistry observationRegistry,
+            boolean unsampledLogCorrelation) {
         this.engine = engine;
         this.errorRenderer = errorRenderer;
+        this.observationRegistry = observationRegistry;
+        this.unsampledLogCorrelation = unsampledLogCorrelation;
     }
 
     @Override
@@ -70,7 +79,8 @@ public final class ZerverWebHandler implements WebHandler {
         }
         return Mono.create(sink -> {
             Disposable running;
-            try (Observation.Scope scope = observation.openScope()) {
+            try (Observation.Scope scope = ServerObservations.openScope(observationRegistry, observation,
+                    unsampledLogCorrelation)) {
                 running = engine.handle(request).subscribe(sink::success, sink::error, sink::success);
             }
             sink.onCancel(running);

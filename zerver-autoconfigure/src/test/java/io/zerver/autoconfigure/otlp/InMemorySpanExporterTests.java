@@ -2,7 +2,9 @@ package io.zerver.autoconfigure.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -37,8 +39,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * An embedded application with Spring Boot's OpenTelemetry starter and no collector: it
- * starts, exports nothing over the network, and its spans (WebFlux's, then Zerver's under
- * it) reach an exporter of its own, in memory, in one trace with the client's traceparent.
+ * starts, exports nothing over the network, and its spans (WebFlux's server span, which is
+ * the Zerver request's, and the steps under it) reach an exporter of its own, in memory, in
+ * one trace with the client's traceparent.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -105,8 +108,11 @@ class InMemorySpanExporterTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
-    void startsWithoutACollectorAndTracesZerverUnderTheServerSpan() {
+    void startsWithoutACollectorAndTracesZerverRequestsAsTheServerSpan() {
         assertThat(context.getBeanNamesForType(SpanExporter.class)).containsExactly("collected");
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -116,18 +122,48 @@ class InMemorySpanExporterTests {
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(collected.spans)
                 .extracting(SpanData::getName).contains("GET /todos/:id", "zerver.step.show", "zerver.step.check"));
-        Map<String, SpanData> byName = collected.spans.stream()
+        List<SpanData> trace = collected.spans.stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+        assertThat(trace).extracting(SpanData::getName)
+                .containsExactlyInAnyOrder("GET /todos/:id", "zerver.step.check", "zerver.step.show");
+        Map<String, SpanData> byName = trace.stream()
                 .collect(Collectors.toMap(SpanData::getName, Function.identity(), (a, b) -> a));
         SpanData request = byName.get("GET /todos/:id");
-        SpanData server = collected.spans.stream()
-                .filter(s -> s.getSpanId().equals(request.getParentSpanId())).findFirst().orElseThrow();
-        assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
-        assertThat(server.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
-        assertThat(request.getTraceId()).isEqualTo(traceId);
+        assertThat(request.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(request.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
         assertThat(byName.get("zerver.step.check").getParentSpanId()).isEqualTo(request.getSpanId());
         assertThat(byName.get("zerver.step.show").getParentSpanId()).isEqualTo(request.getSpanId());
         assertThat(request.getAttributes().asMap()).extractingFromEntries(e -> e.getKey().getKey())
-                .contains("http.route", "zerver.request.id");
+                .contains("http.route", "http.request.method", "http.response.status_code", "zerver.request.id",
+                        "url.path", "error.type", "zerver.error.what");
+        assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    }
+
+    @Test
+    void failedRequestMarksItsServerSpanFailedButNotTheServerTimer() {
+        String traceId = "6bf92f3577b34da6a3ce929d0e0e4711";
+        long failedBefore = failedRequests();
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/boom").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isEqualTo(500);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(collected.spans)
+                .filteredOn(s -> s.getTraceId().equals(traceId)).extracting(SpanData::getName)
+                .contains("GET /boom", "zerver.step.boom"));
+        SpanData request = collected.spans.stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getName().equals("GET /boom")).findFirst()
+                .orElseThrow();
+        assertThat(request.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(request.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(failedRequests()).isEqualTo(failedBefore + 1);
+        assertThat(meters.get("http.server.requests").tag("status", "500").timer().getId().getTag("error"))
+                .isEqualTo("none");
+    }
+
+    /** The count of {@code zerver.requests} for /boom failed with the request's error (0 before the first). */
+    private long failedRequests() {
+        var timer = meters.find("zerver.requests").tag("http.route", "/boom").tag("error", "TimelineFailure").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
@@ -136,6 +172,18 @@ class InMemorySpanExporterTests {
 
         WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
                 .get().uri("/boom").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isEqualTo(500);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("step 'boom' of request")))
+                .singleElement().asString().contains(traceId);
+    }
+
+    @Test
+    void engineLogLinesOfAnUnsampledRequestCarryTheTraceIdToo(CapturedOutput output) {
+        String traceId = "7bf92f3577b34da6a3ce929d0e0e4722";
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/boom").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
                 .exchange().expectStatus().isEqualTo(500);
 
         assertThat(output.getAll().lines().filter(line -> line.contains("step 'boom' of request")))
