@@ -26,12 +26,12 @@ public class IpcProperties implements Validator {
     /**
      * One connection to the supervisor per HTTP event loop, running on that loop: a request is
      * written to the link and its reply read on the thread that read the request, with no hand-off
-     * between threads. When false, {@code pool-size} connections on Reactor Netty's TCP loops.
+     * between threads. When false, pool-size connections on Reactor Netty's TCP loops.
      */
     private boolean eventLoopConnections = true;
 
     /**
-     * How many connections to the supervisor to keep open when {@code event-loop-connections} is
+     * How many connections to the supervisor to keep open when event-loop-connections is
      * false; each carries many requests at once.
      */
     private int poolSize = 2;
