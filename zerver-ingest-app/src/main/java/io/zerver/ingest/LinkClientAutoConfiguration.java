@@ -1,17 +1,18 @@
 package io.zerver.ingest;
 
+import io.netty.channel.EventLoopGroup;
 import io.zerver.ingest.http.IngestMetrics;
 import io.zerver.ipc.LinkClient;
 import io.zerver.ipc.LinkClientOptions;
 import io.zerver.ipc.PooledLinkClient;
-import io.netty.channel.EventLoopGroup;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.client.ReactorResourceFactory;
-import reactor.netty.http.HttpResources;
-import reactor.netty.resources.LoopResources;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The link to the supervisor: a pool of connections on {@code zerver.ipc.socket}, connecting in
@@ -45,7 +46,7 @@ public final class LinkClientAutoConfiguration {
      * The loops Boot's server will run on. The factory creates them when it starts, a lifecycle
      * phase after this bean; starting it now only does that earlier (a later start is a no-op).
      */
-    private static EventLoopGroup serverLoops(ReactorResourceFactory factory) {
+    private static EventLoopGroup serverLoops(@Nullable ReactorResourceFactory factory) {
         LoopResources loops;
         if (factory == null) {
             loops = HttpResources.get();

@@ -56,6 +56,8 @@ public final class IngestMetrics {
     private final Map<Outcome, Timer> latency = new EnumMap<>(Outcome.class);
     private final Map<Rejection, Counter> rejections = new EnumMap<>(Rejection.class);
     private final Counter[] replies = new Counter[5];
+    /** The suppliers behind the link's function counters, which Micrometer holds only weakly. */
+    @SuppressWarnings("unused")
     private volatile List<LongSupplier> linkCounts = List.of();
 
     public IngestMetrics(MeterRegistry registry) {
@@ -85,8 +87,6 @@ public final class IngestMetrics {
     public void bindLink(LongSupplier reconnects, LongSupplier handOffs) {
         requireNonNull(reconnects, "reconnects");
         requireNonNull(handOffs, "handOffs");
-        // Kept here: Micrometer holds a function counter's object weakly, and these suppliers are
-        // lambdas nothing else refers to.
         this.linkCounts = List.of(reconnects, handOffs);
         FunctionCounter.builder(RECONNECTS, reconnects, LongSupplier::getAsLong)
                 .description("Connections to the supervisor re-established after a loss").register(registry);
