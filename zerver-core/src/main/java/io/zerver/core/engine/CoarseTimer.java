@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
@@ -21,10 +22,14 @@ import reactor.core.scheduler.Schedulers;
  * and cancelling is a flag. The wheel thread moves new timers into their slots on its next
  * tick and hands the few that expire to {@code Schedulers.parallel()}, so no request work
  * ever runs on it. Precision is one tick, plenty for millisecond deadlines.
+ *
+ * <p>With no timer pending (all fired or cancelled and swept) the thread parks until the next
+ * one arrives, so an idle application pays no tick; under load the only extra cost of arming
+ * is one volatile read.
  */
 final class CoarseTimer implements Scheduler {
 
-    static final CoarseTimer INSTANCE = new CoarseTimer();
+    static final CoarseTimer INSTANCE = new CoarseTimer("zerver-timer");
 
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int WHEEL_SIZE = 512;
@@ -35,8 +40,15 @@ final class CoarseTimer implements Scheduler {
     private final Scheduler runner = Schedulers.parallel();
     private final AtomicBoolean started = new AtomicBoolean();
     private final long origin = System.nanoTime();
+    private final String threadName;
+    private volatile @Nullable Thread thread;
+    /** Set by the wheel thread just before it parks with nothing pending. */
+    private volatile boolean idle;
+    /** Timers in the wheel, fired, cancelled or not yet: the wheel thread's alone. */
+    private int pending;
 
-    private CoarseTimer() {
+    CoarseTimer(String threadName) {
+        this.threadName = threadName;
         for (int i = 0; i < WHEEL_SIZE; i++) {
             wheel[i] = new ArrayList<>();
         }
@@ -78,6 +90,9 @@ final class CoarseTimer implements Scheduler {
         startThread();
         Timeout timeout = new Timeout(task, System.nanoTime() + nanos);
         arrivals.add(timeout);
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
         return timeout;
     }
 
@@ -98,9 +113,10 @@ final class CoarseTimer implements Scheduler {
 
     private void startThread() {
         if (!started.get() && started.compareAndSet(false, true)) {
-            Thread thread = new Thread(this::loop, "zerver-timer");
-            thread.setDaemon(true);
-            thread.start();
+            Thread wheelThread = new Thread(this::loop, threadName);
+            wheelThread.setDaemon(true);
+            thread = wheelThread;
+            wheelThread.start();
         }
     }
 
@@ -117,6 +133,7 @@ final class CoarseTimer implements Scheduler {
                 if (!t.cancelled) {
                     long due = Math.max(tick, (t.deadline - origin + TICK_NANOS - 1) / TICK_NANOS);
                     wheel[(int) (due % WHEEL_SIZE)].add(t);
+                    pending++;
                 }
             }
             List<Timeout> slot = wheel[(int) (tick % WHEEL_SIZE)];
@@ -125,12 +142,24 @@ final class CoarseTimer implements Scheduler {
                 Timeout t = slot.get(i);
                 if (t.cancelled) {
                     removeAt(slot, i);
+                    pending--;
                 } else if (t.deadline - now <= 0) {
                     removeAt(slot, i);
+                    pending--;
                     runner.schedule(t.task);
                 }
             }
             tick++;
+            if (pending == 0 && arrivals.isEmpty()) {
+                idle = true;
+                // Read again after publishing idle: a timer added before schedule() could see
+                // it is in the queue now, and one added after will unpark this thread.
+                if (arrivals.isEmpty()) {
+                    LockSupport.park(this);
+                }
+                idle = false;
+                tick = Math.max(tick, (System.nanoTime() - origin) / TICK_NANOS);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.zerver.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,33 @@ class CoarseTimerTests {
 
         assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(fired).hasValue(n);
+    }
+
+    @Test
+    void parksWhileNoTimerIsPendingAndWakesForTheNextOne() throws InterruptedException {
+        CoarseTimer own = new CoarseTimer("zerver-timer-parking-test");
+        CountDownLatch first = new CountDownLatch(1);
+        Disposable cancelled = own.schedule(() -> { }, 40, TimeUnit.MILLISECONDS);
+        own.schedule(first::countDown, 5, TimeUnit.MILLISECONDS);
+        cancelled.dispose();
+        assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
+
+        awaitState("zerver-timer-parking-test", Thread.State.WAITING);
+
+        CountDownLatch second = new CountDownLatch(1);
+        long start = System.nanoTime();
+        own.schedule(second::countDown, 10, TimeUnit.MILLISECONDS);
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(10))
+                .isLessThan(Duration.ofMillis(1_000));
+        awaitState("zerver-timer-parking-test", Thread.State.WAITING);
+    }
+
+    /** Waits until the named thread is in {@code state} (parked without a deadline: WAITING). */
+    private static void awaitState(String name, Thread.State state) {
+        await(name + " " + state).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals(name) && t.getState() == state));
     }
 
     @Test
