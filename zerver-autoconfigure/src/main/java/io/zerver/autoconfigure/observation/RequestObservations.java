@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * span (named and given the request's keys when the request finishes), the parent of its
  * children and the bearer of its events, and {@code zerver.requests} is recorded directly.
  *
+ * <p><b>Spans made directly.</b> When the settings have {@link ChildSpans} (a tracer, and
+ * the timers) and the tracer recorded the request's span, its children are spans made
+ * directly through the tracer, under that span, and their timers are recorded directly: the
+ * same spans and timers as observations would give, without every handler's work.
+ *
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
  */
@@ -49,11 +54,15 @@ final class RequestObservations {
     private final boolean adopted;
     /** Set for an unsampled request: its children are timers only. */
     private final @Nullable UnsampledTimers timers;
+    /** Set for a sampled request whose children are spans made directly (and timers). */
+    private final ChildSpans.@Nullable Parent spans;
     private @Nullable Observation step;
+    private ChildSpans.@Nullable Child stepSpan;
     private @Nullable ZerverStepContext stepContext;
     private long stepStartedAt;
     private boolean stepFailed;
     private @Nullable Observation job;
+    private ChildSpans.@Nullable Child jobSpan;
     private @Nullable ZerverJobContext jobContext;
     private long jobStartedAt;
     private final List<Attempt> attempts = new ArrayList<>(4);
@@ -65,13 +74,15 @@ final class RequestObservations {
     private boolean finished;
 
     private RequestObservations(ObservationSettings settings, long startEpochMillis, ZerverRequestContext context,
-            @Nullable Observation request, @Nullable UnsampledTimers timers, boolean adopted) {
+            @Nullable Observation request, @Nullable UnsampledTimers timers, boolean adopted,
+            ChildSpans.@Nullable Parent spans) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
         this.context = context;
         this.request = request;
         this.timers = timers;
         this.adopted = adopted;
+        this.spans = spans;
     }
 
     /**
@@ -85,11 +96,13 @@ final class RequestObservations {
         if (timers != null) {
             Observation parent = settings.registry().getCurrentObservation();
             if (parent != null && TracerVerdict.declined(parent)) {
-                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers, false);
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers, false,
+                        null);
             }
             if (parent != null && ServerObservations.offered(parent)) {
+                boolean untraced = settings.untraced();
                 return new RequestObservations(settings, timeline.startEpochMillis(), context, parent,
-                        settings.untraced() ? timers : null, true);
+                        untraced ? timers : null, true, untraced ? null : spansOf(settings, parent));
             }
         }
         Observation request = Observation.createNotStarted(settings.request(),
@@ -98,8 +111,15 @@ final class RequestObservations {
             return null;
         }
         request.start();
-        return new RequestObservations(settings, timeline.startEpochMillis(), context, request,
-                timers != null && (settings.untraced() || TracerVerdict.declined(request)) ? timers : null, false);
+        boolean timed = timers != null && (settings.untraced() || TracerVerdict.declined(request));
+        return new RequestObservations(settings, timeline.startEpochMillis(), context, request, timed ? timers : null,
+                false, timed || timers == null ? null : spansOf(settings, request));
+    }
+
+    /** The span of {@code request} as the parent of children made directly, or null. */
+    private static ChildSpans.@Nullable Parent spansOf(ObservationSettings settings, Observation request) {
+        ChildSpans spans = settings.childSpans();
+        return spans == null ? null : spans.of(request);
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */
@@ -169,7 +189,9 @@ final class RequestObservations {
         stepContext = started;
         stepStartedAt = e.at();
         stepFailed = false;
-        if (timers == null) {
+        if (spans != null) {
+            stepSpan = (jobSpan != null ? jobSpan : spans).child(stepConvention(), started, false);
+        } else if (timers == null) {
             Observation parent = job != null ? job : observed();
             step = child(settings.step(), DefaultZerverStepObservationConvention.INSTANCE, started, parent);
         }
@@ -180,10 +202,14 @@ final class RequestObservations {
         if (runningContext != null && runningContext.step().equals(e.step())) {
             runningContext.exception(e.exception());
             stepFailed = true;
+            String message = e.message();
+            TimelineFailure failure = new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message);
             Observation running = step;
+            ChildSpans.Child span = stepSpan;
             if (running != null) {
-                String message = e.message();
-                running.error(new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message));
+                running.error(failure);
+            } else if (span != null) {
+                span.fail(failure);
             }
         }
     }
@@ -204,13 +230,23 @@ final class RequestObservations {
         }
         stepContext = null;
         Observation running = step;
-        UnsampledTimers direct = timers;
+        ChildSpans.Child span = stepSpan;
+        step = null;
+        stepSpan = null;
+        UnsampledTimers direct = directTimers();
         if (running != null) {
-            step = null;
             running.stop();
         } else if (direct != null) {
+            if (span != null) {
+                span.end(stepConvention(), runningContext);
+            }
             direct.record(stepConvention(), runningContext, stepFailed, at - stepStartedAt);
         }
+    }
+
+    /** Where the children's timers go when they are not observations: unsampled, or spans made directly. */
+    private @Nullable UnsampledTimers directTimers() {
+        return timers != null ? timers : spans != null ? settings.unsampledTimers() : null;
     }
 
     private ZerverStepObservationConvention stepConvention() {
@@ -232,9 +268,10 @@ final class RequestObservations {
         ZerverEffectContext started = new ZerverEffectContext(e.index(), e.kind(), e.target(), e.slot(),
                 e.required(), e.attempt(), compensation ? null : mode, compensation ? null : join)
                 .started(e.need(), e.timeoutNanos(), e.detail());
-        Observation observation = timers != null ? null
+        ChildSpans.Child span = spans == null ? null : spans.child(effectConvention(), started, true);
+        Observation observation = timers != null || spans != null ? null
                 : child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, observed());
-        attempts.add(new Attempt(started, observation));
+        attempts.add(new Attempt(started, observation, span));
     }
 
     private void effectEnded(TimelineEvent.EffectEnded e) {
@@ -247,18 +284,24 @@ final class RequestObservations {
                 anySucceeded |= ended.succeeded();
                 boolean failed = !ended.succeeded() && !"cancelled".equals(e.outcome());
                 Observation observation = attempt.observation();
-                UnsampledTimers direct = timers;
+                ChildSpans.Child span = attempt.span();
+                String reason = e.reason();
+                TimelineFailure failure = !failed ? null : new TimelineFailure(e.kind() + " (" + e.target()
+                        + ") failed: " + e.outcome() + (reason == null ? "" : " " + reason));
+                UnsampledTimers direct = directTimers();
                 if (observation != null) {
-                    if (failed) {
-                        String reason = e.reason();
-                        observation.error(new TimelineFailure(e.kind() + " (" + e.target() + ") failed: "
-                                + e.outcome() + (reason == null ? "" : " " + reason)));
+                    if (failure != null) {
+                        observation.error(failure);
                     }
                     observation.stop();
                 } else if (direct != null) {
-                    ZerverEffectObservationConvention custom = settings.effect();
-                    direct.record(custom != null ? custom : DefaultZerverEffectObservationConvention.INSTANCE, ended,
-                            failed, e.durationNanos());
+                    if (span != null) {
+                        if (failure != null) {
+                            span.fail(failure);
+                        }
+                        span.end(effectConvention(), ended);
+                    }
+                    direct.record(effectConvention(), ended, failed, e.durationNanos());
                 }
                 return;
             }
@@ -278,7 +321,9 @@ final class RequestObservations {
                     parked ? ZerverJobContext.Wait.PARK : ZerverJobContext.Wait.QUEUE, waitNanos);
             jobContext = promoted;
             jobStartedAt = at;
-            if (timers == null) {
+            if (spans != null) {
+                jobSpan = spans.child(jobConvention(), promoted, false);
+            } else if (timers == null) {
                 job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, observed());
             }
         }
@@ -292,15 +337,28 @@ final class RequestObservations {
         }
         jobContext = null;
         Observation running = job;
-        UnsampledTimers direct = timers;
+        ChildSpans.Child span = jobSpan;
+        job = null;
+        jobSpan = null;
+        UnsampledTimers direct = directTimers();
         if (running != null) {
-            job = null;
             running.stop();
         } else if (direct != null) {
-            ZerverJobObservationConvention custom = settings.job();
-            direct.record(custom != null ? custom : DefaultZerverJobObservationConvention.INSTANCE, runningContext,
-                    false, at - jobStartedAt);
+            if (span != null) {
+                span.end(jobConvention(), runningContext);
+            }
+            direct.record(jobConvention(), runningContext, false, at - jobStartedAt);
         }
+    }
+
+    private ZerverEffectObservationConvention effectConvention() {
+        ZerverEffectObservationConvention custom = settings.effect();
+        return custom != null ? custom : DefaultZerverEffectObservationConvention.INSTANCE;
+    }
+
+    private ZerverJobObservationConvention jobConvention() {
+        ZerverJobObservationConvention custom = settings.job();
+        return custom != null ? custom : DefaultZerverJobObservationConvention.INSTANCE;
     }
 
     /** The request's observation, when its children are observed: it is then never null. */
@@ -391,7 +449,8 @@ final class RequestObservations {
         }
     }
 
-    /** An attempt in flight: its observation, or null when the request is not sampled (a timer only). */
-    private record Attempt(ZerverEffectContext context, @Nullable Observation observation) {
+    /** An attempt in flight: its observation, or its span made directly, or neither (a timer only). */
+    private record Attempt(ZerverEffectContext context, @Nullable Observation observation,
+            ChildSpans.@Nullable Child span) {
     }
 }
