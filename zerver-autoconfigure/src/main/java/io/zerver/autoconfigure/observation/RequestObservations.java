@@ -56,16 +56,9 @@ final class RequestObservations {
     private final @Nullable UnsampledTimers timers;
     /** Set for a sampled request whose children are spans made directly (and timers). */
     private final ChildSpans.@Nullable Parent spans;
-    private @Nullable Observation step;
-    private ChildSpans.@Nullable Child stepSpan;
-    private @Nullable ZerverStepContext stepContext;
-    private long stepStartedAt;
-    private boolean stepFailed;
-    private @Nullable Observation job;
-    private ChildSpans.@Nullable Child jobSpan;
-    private @Nullable ZerverJobContext jobContext;
-    private long jobStartedAt;
-    private final List<Attempt> attempts = new ArrayList<>(4);
+    private @Nullable RunningChild<ZerverStepContext> step;
+    private @Nullable RunningChild<ZerverJobContext> job;
+    private final List<RunningChild<ZerverEffectContext>> attempts = new ArrayList<>(4);
     /** Mode and join of each need, by number - 1: a retry of a background effect may start after a later need. */
     private final List<TimelineEvent.NeedScheduled> needs = new ArrayList<>(2);
     private @Nullable Mode needMode;
@@ -185,73 +178,34 @@ final class RequestObservations {
 
     private void stepStarted(TimelineEvent.StepStarted e) {
         closeStep(e.at()); // never left open: a step always ends before the next starts
-        ZerverStepContext started = new ZerverStepContext(e.step(), e.layer(), e.sequence());
-        stepContext = started;
-        stepStartedAt = e.at();
-        stepFailed = false;
-        if (spans != null) {
-            stepSpan = (jobSpan != null ? jobSpan : spans).child(stepConvention(), started, false);
-        } else if (timers == null) {
-            Observation parent = job != null ? job : observed();
-            step = child(settings.step(), DefaultZerverStepObservationConvention.INSTANCE, started, parent);
-        }
+        step = start(settings.step(), DefaultZerverStepObservationConvention.INSTANCE,
+                new ZerverStepContext(e.step(), e.layer(), e.sequence()), job, e.at(), false);
     }
 
     private void stepThrew(TimelineEvent.StepThrew e) {
-        ZerverStepContext runningContext = stepContext;
-        if (runningContext != null && runningContext.step().equals(e.step())) {
-            runningContext.exception(e.exception());
-            stepFailed = true;
+        RunningChild<ZerverStepContext> running = step;
+        if (running != null && running.context().step().equals(e.step())) {
+            running.context().exception(e.exception());
             String message = e.message();
-            TimelineFailure failure = new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message);
-            Observation running = step;
-            ChildSpans.Child span = stepSpan;
-            if (running != null) {
-                running.error(failure);
-            } else if (span != null) {
-                span.fail(failure);
-            }
+            running.fail(new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message));
         }
     }
 
     private void stepEnded(TimelineEvent.StepEnded e) {
-        ZerverStepContext running = stepContext;
-        if (running != null && running.sequence() == e.sequence()) {
-            running.outcome(e.outcome());
+        RunningChild<ZerverStepContext> running = step;
+        if (running != null && running.context().sequence() == e.sequence()) {
+            running.context().outcome(e.outcome());
             closeStep(e.at());
         }
     }
 
     /** Ends the step running, if any, at {@code at} (nanoseconds since the request began). */
     private void closeStep(long at) {
-        ZerverStepContext runningContext = stepContext;
-        if (runningContext == null) {
-            return;
-        }
-        stepContext = null;
-        Observation running = step;
-        ChildSpans.Child span = stepSpan;
-        step = null;
-        stepSpan = null;
-        UnsampledTimers direct = directTimers();
+        RunningChild<ZerverStepContext> running = step;
         if (running != null) {
-            running.stop();
-        } else if (direct != null) {
-            if (span != null) {
-                span.end(stepConvention(), runningContext);
-            }
-            direct.record(stepConvention(), runningContext, stepFailed, at - stepStartedAt);
+            step = null;
+            running.endAt(at);
         }
-    }
-
-    /** Where the children's timers go when they are not observations: unsampled, or spans made directly. */
-    private @Nullable UnsampledTimers directTimers() {
-        return timers != null ? timers : spans != null ? settings.unsampledTimers() : null;
-    }
-
-    private ZerverStepObservationConvention stepConvention() {
-        ZerverStepObservationConvention custom = settings.step();
-        return custom != null ? custom : DefaultZerverStepObservationConvention.INSTANCE;
     }
 
     private void effectStarted(TimelineEvent.EffectStarted e) {
@@ -268,41 +222,24 @@ final class RequestObservations {
         ZerverEffectContext started = new ZerverEffectContext(e.index(), e.kind(), e.target(), e.slot(),
                 e.required(), e.attempt(), compensation ? null : mode, compensation ? null : join)
                 .started(e.need(), e.timeoutNanos(), e.detail());
-        ChildSpans.Child span = spans == null ? null : spans.child(effectConvention(), started, true);
-        Observation observation = timers != null || spans != null ? null
-                : child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, observed());
-        attempts.add(new Attempt(started, observation, span));
+        attempts.add(start(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, null,
+                e.at(), true));
     }
 
     private void effectEnded(TimelineEvent.EffectEnded e) {
         for (int i = 0; i < attempts.size(); i++) {
-            Attempt attempt = attempts.get(i);
-            if (attempt.context().isOf(e.need(), e.index(), e.attempt(), e.kind(), e.target())) {
+            RunningChild<ZerverEffectContext> attempt = attempts.get(i);
+            ZerverEffectContext ended = attempt.context();
+            if (ended.isOf(e.need(), e.index(), e.attempt(), e.kind(), e.target())) {
                 attempts.remove(i);
-                ZerverEffectContext ended = attempt.context();
                 ended.ended(e.outcome(), e.reason(), e.bytes(), e.background());
                 anySucceeded |= ended.succeeded();
-                boolean failed = !ended.succeeded() && !"cancelled".equals(e.outcome());
-                Observation observation = attempt.observation();
-                ChildSpans.Child span = attempt.span();
-                String reason = e.reason();
-                TimelineFailure failure = !failed ? null : new TimelineFailure(e.kind() + " (" + e.target()
-                        + ") failed: " + e.outcome() + (reason == null ? "" : " " + reason));
-                UnsampledTimers direct = directTimers();
-                if (observation != null) {
-                    if (failure != null) {
-                        observation.error(failure);
-                    }
-                    observation.stop();
-                } else if (direct != null) {
-                    if (span != null) {
-                        if (failure != null) {
-                            span.fail(failure);
-                        }
-                        span.end(effectConvention(), ended);
-                    }
-                    direct.record(effectConvention(), ended, failed, e.durationNanos());
+                if (!ended.succeeded() && !"cancelled".equals(e.outcome())) {
+                    String reason = e.reason();
+                    attempt.fail(new TimelineFailure(e.kind() + " (" + e.target() + ") failed: " + e.outcome()
+                            + (reason == null ? "" : " " + reason)));
                 }
+                attempt.end(e.durationNanos());
                 return;
             }
         }
@@ -317,48 +254,42 @@ final class RequestObservations {
         }
         long threshold = parked ? settings.promoteParkWaitNanos() : settings.promoteQueueWaitNanos();
         if (!finished && waitNanos > threshold) {
-            ZerverJobContext promoted = new ZerverJobContext(jobName,
-                    parked ? ZerverJobContext.Wait.PARK : ZerverJobContext.Wait.QUEUE, waitNanos);
-            jobContext = promoted;
-            jobStartedAt = at;
-            if (spans != null) {
-                jobSpan = spans.child(jobConvention(), promoted, false);
-            } else if (timers == null) {
-                job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, observed());
-            }
+            job = start(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, new ZerverJobContext(jobName,
+                    parked ? ZerverJobContext.Wait.PARK : ZerverJobContext.Wait.QUEUE, waitNanos), null, at, false);
         }
     }
 
     /** Ends the promoted job running, if any, at {@code at} (nanoseconds since the request began). */
     private void closeJob(long at) {
-        ZerverJobContext runningContext = jobContext;
-        if (runningContext == null) {
-            return;
-        }
-        jobContext = null;
-        Observation running = job;
-        ChildSpans.Child span = jobSpan;
-        job = null;
-        jobSpan = null;
-        UnsampledTimers direct = directTimers();
+        RunningChild<ZerverJobContext> running = job;
         if (running != null) {
-            running.stop();
-        } else if (direct != null) {
-            if (span != null) {
-                span.end(jobConvention(), runningContext);
-            }
-            direct.record(jobConvention(), runningContext, false, at - jobStartedAt);
+            job = null;
+            running.endAt(at);
         }
     }
 
-    private ZerverEffectObservationConvention effectConvention() {
-        ZerverEffectObservationConvention custom = settings.effect();
-        return custom != null ? custom : DefaultZerverEffectObservationConvention.INSTANCE;
-    }
-
-    private ZerverJobObservationConvention jobConvention() {
-        ZerverJobObservationConvention custom = settings.job();
-        return custom != null ? custom : DefaultZerverJobObservationConvention.INSTANCE;
+    /**
+     * Starts a child of the request, or of {@code under} (a promoted job) when there is one:
+     * a span made directly and a timer when the request's children are ({@link #spans}), a
+     * timer only when the request is unsampled, else an observation. A client span when
+     * {@code client}.
+     */
+    private <C extends Observation.Context> RunningChild<C> start(@Nullable ObservationConvention<C> custom,
+            ObservationConvention<C> defaults, C started, @Nullable RunningChild<?> under, long at, boolean client) {
+        ObservationConvention<C> convention = custom != null ? custom : defaults;
+        ChildSpans.Parent direct = spans;
+        if (direct != null) {
+            ChildSpans.Child job = under == null ? null : under.span();
+            ChildSpans.Parent parent = job != null ? job : direct;
+            return RunningChild.direct(started, at, convention, parent.child(convention, started, client),
+                    settings.unsampledTimers());
+        }
+        if (timers != null) {
+            return RunningChild.direct(started, at, convention, null, timers);
+        }
+        Observation job = under == null ? null : under.observation();
+        Observation parent = job != null ? job : observed();
+        return RunningChild.observed(started, at, child(custom, defaults, started, parent), convention);
     }
 
     /** The request's observation, when its children are observed: it is then never null. */
@@ -449,8 +380,4 @@ final class RequestObservations {
         }
     }
 
-    /** An attempt in flight: its observation, or its span made directly, or neither (a timer only). */
-    private record Attempt(ZerverEffectContext context, @Nullable Observation observation,
-            ChildSpans.@Nullable Child span) {
-    }
 }
