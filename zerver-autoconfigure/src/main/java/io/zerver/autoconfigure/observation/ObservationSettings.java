@@ -8,10 +8,11 @@ import org.jspecify.annotations.Nullable;
  * user chose (null: the registry's global one or the default), the promotion thresholds, and
  * the timers of unsampled requests' children (null: every child is an observation), and
  * whether the application has no tracer at all (then, with those timers, every request's
- * children are timers: there is no span to make of them).
+ * children are timers: there is no span to make of them), and the tracer that makes the
+ * spans of sampled requests' children directly (null: they are observations).
  */
 record ObservationSettings(ObservationRegistry registry, @Nullable ZerverRequestObservationConvention request,
         @Nullable ZerverStepObservationConvention step, @Nullable ZerverEffectObservationConvention effect,
         @Nullable ZerverJobObservationConvention job, long promoteQueueWaitNanos, long promoteParkWaitNanos,
-        @Nullable UnsampledTimers unsampledTimers, boolean untraced) {
+        @Nullable UnsampledTimers unsampledTimers, boolean untraced, @Nullable ChildSpans childSpans) {
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;
 import io.zerver.core.timeline.TimelineObserver;
@@ -55,6 +56,13 @@ import org.jspecify.annotations.Nullable;
  * the observation in scope when the request began (WebFlux's server observation, in
  * embedded mode) was itself declined: then the request is only timed too. Without a meter
  * registry, or without a tracer, everything is an observation.
+ *
+ * <p><b>Sampled requests.</b> Given a meter registry and a {@link Tracer}
+ * ({@link Builder#tracer(Tracer)}), the children of a request the tracer sampled are spans
+ * made directly through it, children of the request's span, with the names, kinds and
+ * attributes the tracing handler would give their observations, and their timers are
+ * recorded directly as for an unsampled request: the same spans and timers, without a trip
+ * through every handler (and without the {@code .active} long-task timers of children).
  *
  * <p><b>Cost.</b> With {@link ObservationRegistry#NOOP} every method returns at once; with a
  * registry that {@linkplain ObservationRegistry#isNoop() is a no-op} (no handlers) or whose
@@ -164,7 +172,10 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         private Duration promoteQueueWait = DEFAULT_PROMOTE;
         private Duration promoteParkWait = DEFAULT_PROMOTE;
         private @Nullable UnsampledTimers unsampledTimers;
+        private List<ObservationPredicate> predicates = List.of();
+        private List<ObservationFilter> filters = List.of();
         private boolean untraced;
+        private @Nullable Tracer tracer;
 
         private Builder(ObservationRegistry registry) {
             this.registry = registry;
@@ -219,9 +230,23 @@ public final class ObservationTimelineObserver implements TimelineObserver {
          */
         public Builder meterRegistry(MeterRegistry meters, List<? extends ObservationPredicate> predicates,
                 List<? extends ObservationFilter> filters) {
-            this.unsampledTimers = new UnsampledTimers(requireNonNull(meters, "meters"),
-                    List.copyOf(requireNonNull(predicates, "predicates")),
-                    List.copyOf(requireNonNull(filters, "filters")));
+            this.predicates = List.copyOf(requireNonNull(predicates, "predicates"));
+            this.filters = List.copyOf(requireNonNull(filters, "filters"));
+            this.unsampledTimers = new UnsampledTimers(requireNonNull(meters, "meters"), this.predicates,
+                    this.filters);
+            return this;
+        }
+
+        /**
+         * The application's tracer: with {@link #meterRegistry}, the steps, effect attempts
+         * and promoted jobs of a request it sampled are spans made directly through it
+         * (child of the request's span; named, kinded and tagged as the tracing handler
+         * would make them of observations, after the filters; declined by the predicates as
+         * observations would be), and their timers are recorded directly. Without it (the
+         * default), those children are observations, seen by every handler.
+         */
+        public Builder tracer(@Nullable Tracer tracer) {
+            this.tracer = tracer;
             return this;
         }
 
@@ -239,7 +264,13 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         public ObservationTimelineObserver build() {
             return new ObservationTimelineObserver(new ObservationSettings(registry, requestConvention,
                     stepConvention, effectConvention, jobConvention, nanos(promoteQueueWait),
-                    nanos(promoteParkWait), unsampledTimers, untraced));
+                    nanos(promoteParkWait), unsampledTimers, untraced, childSpans()));
+        }
+
+        private @Nullable ChildSpans childSpans() {
+            Tracer sampling = tracer;
+            return sampling == null || unsampledTimers == null || untraced ? null
+                    : new TracerChildSpans(sampling, predicates, filters);
         }
 
         private static Duration notNegative(String name, Duration d) {

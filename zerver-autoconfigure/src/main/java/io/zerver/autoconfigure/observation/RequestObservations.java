@@ -32,6 +32,11 @@ import org.jspecify.annotations.Nullable;
  * span (named and given the request's keys when the request finishes), the parent of its
  * children and the bearer of its events, and {@code zerver.requests} is recorded directly.
  *
+ * <p><b>Spans made directly.</b> When the settings have {@link ChildSpans} (a tracer, and
+ * the timers) and the tracer recorded the request's span, its children are spans made
+ * directly through the tracer, under that span, and their timers are recorded directly: the
+ * same spans and timers as observations would give, without every handler's work.
+ *
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
  */
@@ -49,14 +54,11 @@ final class RequestObservations {
     private final boolean adopted;
     /** Set for an unsampled request: its children are timers only. */
     private final @Nullable UnsampledTimers timers;
-    private @Nullable Observation step;
-    private @Nullable ZerverStepContext stepContext;
-    private long stepStartedAt;
-    private boolean stepFailed;
-    private @Nullable Observation job;
-    private @Nullable ZerverJobContext jobContext;
-    private long jobStartedAt;
-    private final List<Attempt> attempts = new ArrayList<>(4);
+    /** Set for a sampled request whose children are spans made directly (and timers). */
+    private final ChildSpans.@Nullable Parent spans;
+    private @Nullable RunningChild<ZerverStepContext> step;
+    private @Nullable RunningChild<ZerverJobContext> job;
+    private final List<RunningChild<ZerverEffectContext>> attempts = new ArrayList<>(4);
     /** Mode and join of each need, by number - 1: a retry of a background effect may start after a later need. */
     private final List<TimelineEvent.NeedScheduled> needs = new ArrayList<>(2);
     private @Nullable Mode needMode;
@@ -65,13 +67,15 @@ final class RequestObservations {
     private boolean finished;
 
     private RequestObservations(ObservationSettings settings, long startEpochMillis, ZerverRequestContext context,
-            @Nullable Observation request, @Nullable UnsampledTimers timers, boolean adopted) {
+            @Nullable Observation request, @Nullable UnsampledTimers timers, boolean adopted,
+            ChildSpans.@Nullable Parent spans) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
         this.context = context;
         this.request = request;
         this.timers = timers;
         this.adopted = adopted;
+        this.spans = spans;
     }
 
     /**
@@ -85,11 +89,13 @@ final class RequestObservations {
         if (timers != null) {
             Observation parent = settings.registry().getCurrentObservation();
             if (parent != null && TracerVerdict.declined(parent)) {
-                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers, false);
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers, false,
+                        null);
             }
             if (parent != null && ServerObservations.offered(parent)) {
+                boolean untraced = settings.untraced();
                 return new RequestObservations(settings, timeline.startEpochMillis(), context, parent,
-                        settings.untraced() ? timers : null, true);
+                        untraced ? timers : null, true, untraced ? null : spansOf(settings, parent));
             }
         }
         Observation request = Observation.createNotStarted(settings.request(),
@@ -98,8 +104,15 @@ final class RequestObservations {
             return null;
         }
         request.start();
-        return new RequestObservations(settings, timeline.startEpochMillis(), context, request,
-                timers != null && (settings.untraced() || TracerVerdict.declined(request)) ? timers : null, false);
+        boolean timed = timers != null && (settings.untraced() || TracerVerdict.declined(request));
+        return new RequestObservations(settings, timeline.startEpochMillis(), context, request, timed ? timers : null,
+                false, timed || timers == null ? null : spansOf(settings, request));
+    }
+
+    /** The span of {@code request} as the parent of children made directly, or null. */
+    private static ChildSpans.@Nullable Parent spansOf(ObservationSettings settings, Observation request) {
+        ChildSpans spans = settings.childSpans();
+        return spans == null ? null : spans.of(request);
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */
@@ -165,57 +178,34 @@ final class RequestObservations {
 
     private void stepStarted(TimelineEvent.StepStarted e) {
         closeStep(e.at()); // never left open: a step always ends before the next starts
-        ZerverStepContext started = new ZerverStepContext(e.step(), e.layer(), e.sequence());
-        stepContext = started;
-        stepStartedAt = e.at();
-        stepFailed = false;
-        if (timers == null) {
-            Observation parent = job != null ? job : observed();
-            step = child(settings.step(), DefaultZerverStepObservationConvention.INSTANCE, started, parent);
-        }
+        step = start(settings.step(), DefaultZerverStepObservationConvention.INSTANCE,
+                new ZerverStepContext(e.step(), e.layer(), e.sequence()), job, e.at(), false);
     }
 
     private void stepThrew(TimelineEvent.StepThrew e) {
-        ZerverStepContext runningContext = stepContext;
-        if (runningContext != null && runningContext.step().equals(e.step())) {
-            runningContext.exception(e.exception());
-            stepFailed = true;
-            Observation running = step;
-            if (running != null) {
-                String message = e.message();
-                running.error(new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message));
-            }
+        RunningChild<ZerverStepContext> running = step;
+        if (running != null && running.context().step().equals(e.step())) {
+            running.context().exception(e.exception());
+            String message = e.message();
+            running.fail(new TimelineFailure(message == null ? e.exception() : e.exception() + ": " + message));
         }
     }
 
     private void stepEnded(TimelineEvent.StepEnded e) {
-        ZerverStepContext running = stepContext;
-        if (running != null && running.sequence() == e.sequence()) {
-            running.outcome(e.outcome());
+        RunningChild<ZerverStepContext> running = step;
+        if (running != null && running.context().sequence() == e.sequence()) {
+            running.context().outcome(e.outcome());
             closeStep(e.at());
         }
     }
 
     /** Ends the step running, if any, at {@code at} (nanoseconds since the request began). */
     private void closeStep(long at) {
-        ZerverStepContext runningContext = stepContext;
-        if (runningContext == null) {
-            return;
-        }
-        stepContext = null;
-        Observation running = step;
-        UnsampledTimers direct = timers;
+        RunningChild<ZerverStepContext> running = step;
         if (running != null) {
             step = null;
-            running.stop();
-        } else if (direct != null) {
-            direct.record(stepConvention(), runningContext, stepFailed, at - stepStartedAt);
+            running.endAt(at);
         }
-    }
-
-    private ZerverStepObservationConvention stepConvention() {
-        ZerverStepObservationConvention custom = settings.step();
-        return custom != null ? custom : DefaultZerverStepObservationConvention.INSTANCE;
     }
 
     private void effectStarted(TimelineEvent.EffectStarted e) {
@@ -232,34 +222,24 @@ final class RequestObservations {
         ZerverEffectContext started = new ZerverEffectContext(e.index(), e.kind(), e.target(), e.slot(),
                 e.required(), e.attempt(), compensation ? null : mode, compensation ? null : join)
                 .started(e.need(), e.timeoutNanos(), e.detail());
-        Observation observation = timers != null ? null
-                : child(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, observed());
-        attempts.add(new Attempt(started, observation));
+        attempts.add(start(settings.effect(), DefaultZerverEffectObservationConvention.INSTANCE, started, null,
+                e.at(), true));
     }
 
     private void effectEnded(TimelineEvent.EffectEnded e) {
         for (int i = 0; i < attempts.size(); i++) {
-            Attempt attempt = attempts.get(i);
-            if (attempt.context().isOf(e.need(), e.index(), e.attempt(), e.kind(), e.target())) {
+            RunningChild<ZerverEffectContext> attempt = attempts.get(i);
+            ZerverEffectContext ended = attempt.context();
+            if (ended.isOf(e.need(), e.index(), e.attempt(), e.kind(), e.target())) {
                 attempts.remove(i);
-                ZerverEffectContext ended = attempt.context();
                 ended.ended(e.outcome(), e.reason(), e.bytes(), e.background());
                 anySucceeded |= ended.succeeded();
-                boolean failed = !ended.succeeded() && !"cancelled".equals(e.outcome());
-                Observation observation = attempt.observation();
-                UnsampledTimers direct = timers;
-                if (observation != null) {
-                    if (failed) {
-                        String reason = e.reason();
-                        observation.error(new TimelineFailure(e.kind() + " (" + e.target() + ") failed: "
-                                + e.outcome() + (reason == null ? "" : " " + reason)));
-                    }
-                    observation.stop();
-                } else if (direct != null) {
-                    ZerverEffectObservationConvention custom = settings.effect();
-                    direct.record(custom != null ? custom : DefaultZerverEffectObservationConvention.INSTANCE, ended,
-                            failed, e.durationNanos());
+                if (!ended.succeeded() && !"cancelled".equals(e.outcome())) {
+                    String reason = e.reason();
+                    attempt.fail(new TimelineFailure(e.kind() + " (" + e.target() + ") failed: " + e.outcome()
+                            + (reason == null ? "" : " " + reason)));
                 }
+                attempt.end(e.durationNanos());
                 return;
             }
         }
@@ -274,33 +254,42 @@ final class RequestObservations {
         }
         long threshold = parked ? settings.promoteParkWaitNanos() : settings.promoteQueueWaitNanos();
         if (!finished && waitNanos > threshold) {
-            ZerverJobContext promoted = new ZerverJobContext(jobName,
-                    parked ? ZerverJobContext.Wait.PARK : ZerverJobContext.Wait.QUEUE, waitNanos);
-            jobContext = promoted;
-            jobStartedAt = at;
-            if (timers == null) {
-                job = child(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, promoted, observed());
-            }
+            job = start(settings.job(), DefaultZerverJobObservationConvention.INSTANCE, new ZerverJobContext(jobName,
+                    parked ? ZerverJobContext.Wait.PARK : ZerverJobContext.Wait.QUEUE, waitNanos), null, at, false);
         }
     }
 
     /** Ends the promoted job running, if any, at {@code at} (nanoseconds since the request began). */
     private void closeJob(long at) {
-        ZerverJobContext runningContext = jobContext;
-        if (runningContext == null) {
-            return;
-        }
-        jobContext = null;
-        Observation running = job;
-        UnsampledTimers direct = timers;
+        RunningChild<ZerverJobContext> running = job;
         if (running != null) {
             job = null;
-            running.stop();
-        } else if (direct != null) {
-            ZerverJobObservationConvention custom = settings.job();
-            direct.record(custom != null ? custom : DefaultZerverJobObservationConvention.INSTANCE, runningContext,
-                    false, at - jobStartedAt);
+            running.endAt(at);
         }
+    }
+
+    /**
+     * Starts a child of the request, or of {@code under} (a promoted job) when there is one:
+     * a span made directly and a timer when the request's children are ({@link #spans}), a
+     * timer only when the request is unsampled, else an observation. A client span when
+     * {@code client}.
+     */
+    private <C extends Observation.Context> RunningChild<C> start(@Nullable ObservationConvention<C> custom,
+            ObservationConvention<C> defaults, C started, @Nullable RunningChild<?> under, long at, boolean client) {
+        ObservationConvention<C> convention = custom != null ? custom : defaults;
+        ChildSpans.Parent direct = spans;
+        if (direct != null) {
+            ChildSpans.Child job = under == null ? null : under.span();
+            ChildSpans.Parent parent = job != null ? job : direct;
+            return RunningChild.direct(started, at, convention, parent.child(convention, started, client),
+                    settings.unsampledTimers());
+        }
+        if (timers != null) {
+            return RunningChild.direct(started, at, convention, null, timers);
+        }
+        Observation job = under == null ? null : under.observation();
+        Observation parent = job != null ? job : observed();
+        return RunningChild.observed(started, at, child(custom, defaults, started, parent), convention);
     }
 
     /** The request's observation, when its children are observed: it is then never null. */
@@ -391,7 +380,4 @@ final class RequestObservations {
         }
     }
 
-    /** An attempt in flight: its observation, or null when the request is not sampled (a timer only). */
-    private record Attempt(ZerverEffectContext context, @Nullable Observation observation) {
-    }
 }

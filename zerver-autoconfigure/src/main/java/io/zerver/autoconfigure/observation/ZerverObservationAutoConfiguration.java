@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,7 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * {@link ObservationTimelineObserver} the engine reports its timelines to. Conventions
  * declared as beans ({@link ZerverRequestObservationConvention} and the others) replace
  * the defaults. With a {@link MeterRegistry}, the children of requests the tracer did not
- * sample are timers only, unless {@code zerver.tracing.observe-unsampled} is true.
+ * sample are timers only, and those of requests it sampled are spans made directly through
+ * the {@link io.micrometer.tracing.Tracer} and timers, unless
+ * {@code zerver.tracing.observe-unsampled} is true.
  */
 @AutoConfiguration(after = ObservationAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -49,7 +52,7 @@ public final class ZerverObservationAutoConfiguration {
                 .effectConvention(effectConvention.getIfUnique())
                 .jobConvention(jobConvention.getIfUnique());
         if (!properties.isObserveUnsampled()) {
-            unsampledTimers.ifAvailable(timers -> timers.customize(builder));
+            unsampledTimers.orderedStream().forEach(timers -> timers.customize(builder));
             builder.untraced(!hasTracer(context));
         }
         return builder.build();
@@ -76,7 +79,7 @@ public final class ZerverObservationAutoConfiguration {
         }
     }
 
-    /** Hands the application's meter registry, observation predicates and filters to the observer. */
+    /** Hands the application's meter registry, observation predicates and filters, or its tracer, to the observer. */
     @FunctionalInterface
     interface UnsampledTimersCustomizer {
 
@@ -93,6 +96,16 @@ public final class ZerverObservationAutoConfiguration {
                 ObjectProvider<ObservationPredicate> predicates, ObjectProvider<ObservationFilter> filters) {
             return builder -> builder.meterRegistry(meters, predicates.orderedStream().toList(),
                     filters.orderedStream().toList());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+    static final class ChildSpansConfiguration {
+
+        @Bean
+        UnsampledTimersCustomizer zerverChildSpans(ObjectProvider<Tracer> tracer) {
+            return builder -> builder.tracer(tracer.getIfUnique());
         }
     }
 }

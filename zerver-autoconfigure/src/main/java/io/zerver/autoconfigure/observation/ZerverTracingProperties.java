@@ -28,11 +28,12 @@ public class ZerverTracingProperties {
     private Duration promoteParkWait = Duration.ofMillis(5);
 
     /**
-     * Whether the steps, effect attempts and promoted jobs of a request the tracer did not
-     * sample (and the request itself, when the server span it runs under was not sampled)
-     * are observations too, seen by every ObservationHandler; likewise the children of every
-     * request when the application has no tracer. By default they are only timers, recorded
-     * on the MeterRegistry with the same names and tags: an unsampled span is thrown away.
+     * Whether the steps, effect attempts and promoted jobs of every request are observations,
+     * seen by every ObservationHandler. By default those of a request the tracer did not
+     * sample (and the request itself, when the server span it runs under was not sampled) are
+     * only timers, recorded on the MeterRegistry with the same names and tags, as are those of
+     * every request when the application has no tracer; those of a sampled request are spans
+     * made directly through the Tracer, with the same names and attributes, plus those timers.
      */
     private boolean observeUnsampled;
 
