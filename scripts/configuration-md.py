@@ -147,6 +147,12 @@ def default(prop):
 
 def description(prop):
     text = " ".join(prop.get("description", "").split())
+    deprecation = prop.get("deprecation")
+    if deprecation is not None:
+        replacement = deprecation.get("replacement")
+        text = "**Deprecated**" + (": use `%s`." % replacement if replacement else ".")
+        if deprecation.get("reason"):
+            text += " " + " ".join(deprecation["reason"].split())
     return text.replace("|", "\\|")
 
 

@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * the defaults. With a {@link MeterRegistry}, the children of requests the tracer did not
  * sample are timers only, and those of requests it sampled are spans made directly through
  * the {@link io.micrometer.tracing.Tracer} and timers, unless
- * {@code zerver.tracing.observe-unsampled} is true.
+ * {@code zerver.tracing.observe-children} is true.
  */
 @AutoConfiguration(after = ObservationAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -51,7 +51,7 @@ public final class ZerverObservationAutoConfiguration {
                 .stepConvention(stepConvention.getIfUnique())
                 .effectConvention(effectConvention.getIfUnique())
                 .jobConvention(jobConvention.getIfUnique());
-        if (!properties.isObserveUnsampled()) {
+        if (!properties.isObserveChildren()) {
             unsampledTimers.orderedStream().forEach(timers -> timers.customize(builder));
             builder.untraced(!hasTracer(context));
         }

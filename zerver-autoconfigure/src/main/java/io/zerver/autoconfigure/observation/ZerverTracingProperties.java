@@ -2,6 +2,7 @@ package io.zerver.autoconfigure.observation;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 
 /**
  * Tracing of Zerver requests ({@code zerver.tracing.*}).
@@ -35,7 +36,7 @@ public class ZerverTracingProperties {
      * every request when the application has no tracer; those of a sampled request are spans
      * made directly through the Tracer, with the same names and attributes, plus those timers.
      */
-    private boolean observeUnsampled;
+    private boolean observeChildren;
 
     /**
      * Whether the log lines of a request the tracer did not sample carry its trace id, as
@@ -61,12 +62,31 @@ public class ZerverTracingProperties {
         this.promoteQueueWait = promoteQueueWait;
     }
 
-    public boolean isObserveUnsampled() {
-        return observeUnsampled;
+    public boolean isObserveChildren() {
+        return observeChildren;
     }
 
+    public void setObserveChildren(boolean observeChildren) {
+        this.observeChildren = observeChildren;
+    }
+
+    /**
+     * The former name of {@code observe-children}, from when it concerned unsampled requests
+     * only; setting it sets {@code observe-children}.
+     *
+     * @deprecated use {@link #isObserveChildren()}
+     */
+    @Deprecated
+    @DeprecatedConfigurationProperty(replacement = "zerver.tracing.observe-children",
+            reason = "It covers the children of sampled requests too.")
+    public boolean isObserveUnsampled() {
+        return observeChildren;
+    }
+
+    /** @deprecated use {@link #setObserveChildren(boolean)} */
+    @Deprecated
     public void setObserveUnsampled(boolean observeUnsampled) {
-        this.observeUnsampled = observeUnsampled;
+        this.observeChildren = observeUnsampled;
     }
 
     public boolean isUnsampledLogCorrelation() {

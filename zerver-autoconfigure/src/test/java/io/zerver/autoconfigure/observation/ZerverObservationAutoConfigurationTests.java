@@ -55,6 +55,14 @@ class ZerverObservationAutoConfigurationTests {
     @Test
     void observesTheChildrenOfUnsampledRequestsWhenAsked() {
         this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues("zerver.tracing.observe-children=true")
+                .run(context -> assertThat(context.getBean(ObservationTimelineObserver.class).timesUnsampledChildren())
+                        .isFalse());
+    }
+
+    @Test
+    void stillTakesTheFormerNameOfObserveChildren() {
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
                 .withPropertyValues("zerver.tracing.observe-unsampled=true")
                 .run(context -> assertThat(context.getBean(ObservationTimelineObserver.class).timesUnsampledChildren())
                         .isFalse());

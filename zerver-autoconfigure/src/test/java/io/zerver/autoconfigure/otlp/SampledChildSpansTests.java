@@ -45,7 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a real exporter in memory: steps and effect attempts are spans under WebFlux's server span
  * with the names, kinds, attributes and error status of SPEC §7, and their timers are
  * recorded once each, whether they are made directly through the tracer (the default) or
- * as observations seen by every handler ({@code zerver.tracing.observe-unsampled=true}).
+ * as observations seen by every handler ({@code zerver.tracing.observe-children=true}).
  */
 @SpringBootTest(classes = SampledChildSpansTests.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.main.banner-mode=off", "management.tracing.sampling.probability=1.0",
@@ -155,7 +155,7 @@ class SampledChildSpansTests {
      * request is then a span of its own under WebFlux's, as before).
      */
     @Nested
-    @TestPropertySource(properties = "zerver.tracing.observe-unsampled=true")
+    @TestPropertySource(properties = "zerver.tracing.observe-children=true")
     class ObservedChildren {
 
         @Test
