@@ -15,21 +15,18 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.zerver.autoconfigure.otlp.KeptSpans;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import io.zerver.core.schedule.SchedulerConfig;
 import io.zerver.core.schedule.SchedulerListener;
 import io.zerver.core.schedule.SloScheduler;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class DirectChildSpansTests {
 
-    private final Exported exported = new Exported();
+    private final KeptSpans exported = new KeptSpans();
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
     private final OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {
@@ -149,27 +146,5 @@ class DirectChildSpansTests {
         List<SpanData> named = exported.spans.stream().filter(s -> s.getName().equals(name)).toList();
         assertThat(named).as("spans named %s in %s", name, exported.spans).hasSize(1);
         return named.get(0);
-    }
-
-    /** A real exporter that keeps what it is given. */
-    static final class Exported implements SpanExporter {
-
-        final List<SpanData> spans = new CopyOnWriteArrayList<>();
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.zerver.autoconfigure.engine.ZerverRoutes;
@@ -14,10 +13,8 @@ import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -72,30 +69,8 @@ class InMemorySpanExporterTests {
         }
 
         @Bean
-        Collected collected() {
-            return new Collected();
-        }
-    }
-
-    /** A real exporter that keeps what it is given. */
-    static final class Collected implements SpanExporter {
-
-        final List<SpanData> spans = new CopyOnWriteArrayList<>();
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
+        KeptSpans collected() {
+            return new KeptSpans();
         }
     }
 
@@ -103,7 +78,7 @@ class InMemorySpanExporterTests {
     int port;
 
     @Autowired
-    Collected collected;
+    KeptSpans collected;
 
     @Autowired
     ApplicationContext context;

@@ -9,9 +9,7 @@ import io.micrometer.observation.ObservationHandler;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.zerver.autoconfigure.engine.ZerverRoutes;
 import io.zerver.core.effect.Effects;
 import io.zerver.core.http.Response;
@@ -19,7 +17,6 @@ import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,35 +73,13 @@ class SampledChildSpansTests {
         }
 
         @Bean
-        Exported exported() {
-            return new Exported();
+        KeptSpans exported() {
+            return new KeptSpans();
         }
 
         @Bean
         StepObservations stepObservations() {
             return new StepObservations();
-        }
-    }
-
-    /** A real exporter that keeps what it is given. */
-    static final class Exported implements SpanExporter {
-
-        final List<SpanData> spans = new CopyOnWriteArrayList<>();
-
-        @Override
-        public CompletableResultCode export(Collection<SpanData> batch) {
-            spans.addAll(batch);
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode flush() {
-            return CompletableResultCode.ofSuccess();
-        }
-
-        @Override
-        public CompletableResultCode shutdown() {
-            return CompletableResultCode.ofSuccess();
         }
     }
 
@@ -130,7 +105,7 @@ class SampledChildSpansTests {
     int port;
 
     @Autowired
-    Exported exported;
+    KeptSpans exported;
 
     @Autowired
     StepObservations stepObservations;
