@@ -12,7 +12,10 @@ import io.zerver.supervisor.feature.FeatureRegistry;
 import io.zerver.supervisor.feature.FeatureSettings;
 import io.zerver.supervisor.link.LinkServerLifecycle;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +39,11 @@ class SupervisorConfiguration {
     }
 
     @Bean
-    SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors) {
-        return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC());
+    SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors,
+            ObjectProvider<ObservationRegistry> observations,
+            @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
+        return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), unsampledLogCorrelation);
     }
 
     @Bean

@@ -5,7 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 /**
  * The HTTP server's own observation of a request (WebFlux's {@code http.server.requests}, in
@@ -49,6 +52,24 @@ public final class ServerObservations {
         }
         server.getContext().put(Root.class, Root.OFFERED);
         return server.openScope();
+    }
+
+    /**
+     * Subscribes to what {@code work} returns in the scope {@linkplain #openScope opened} for
+     * {@code server}: the engine's request started there takes {@code server} as its root. The
+     * scope is closed once the subscription returns, on the subscribing thread; cancelling the
+     * result cancels the work.
+     */
+    public static <T> Mono<T> within(ObservationRegistry registry, Observation server, boolean unsampledLogCorrelation,
+            Supplier<Mono<T>> work) {
+        requireNonNull(work, "work");
+        return Mono.create(sink -> {
+            Disposable running;
+            try (Observation.Scope scope = openScope(registry, server, unsampledLogCorrelation)) {
+                running = work.get().subscribe(sink::success, sink::error, sink::success);
+            }
+            sink.onCancel(running);
+        });
     }
 
     /** Whether {@code observation} was offered as the root of the request that starts in its scope. */

@@ -20,7 +20,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -77,14 +76,8 @@ public final class ZerverWebHandler implements WebHandler {
         if (!(parent instanceof Observation observation) || observation.isNoop()) {
             return engine.handle(request);
         }
-        return Mono.create(sink -> {
-            Disposable running;
-            try (Observation.Scope scope = ServerObservations.openScope(observationRegistry, observation,
-                    unsampledLogCorrelation)) {
-                running = engine.handle(request).subscribe(sink::success, sink::error, sink::success);
-            }
-            sink.onCancel(running);
-        });
+        return ServerObservations.within(observationRegistry, observation, unsampledLogCorrelation,
+                () -> engine.handle(request));
     }
 
     private Response tooLarge(ServerWebExchange exchange) {

@@ -1,5 +1,6 @@
 package io.zerver.supervisor.link;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
@@ -42,12 +43,20 @@ public final class SupervisorLinkHandler implements LinkHandler {
     private final FeatureRegistry features;
     private final ErrorRenderer errors;
     private final Clock clock;
+    private final LinkRequestObservation observation;
 
-    public SupervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors, Clock clock) {
+    /**
+     * A handler whose requests {@code observations} observes (a span continuing the client's
+     * trace, see {@link LinkRequestObservation}); with {@code unsampledLogCorrelation} the
+     * lines logged for unsampled requests carry their trace id too.
+     */
+    public SupervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors, Clock clock,
+            ObservationRegistry observations, boolean unsampledLogCorrelation) {
         this.engine = engine;
         this.features = features;
         this.errors = errors;
         this.clock = clock;
+        this.observation = new LinkRequestObservation(observations, unsampledLogCorrelation);
     }
 
     @Override
@@ -64,7 +73,7 @@ public final class SupervisorLinkHandler implements LinkHandler {
             return Mono.just(new ErrorFrame(frame.id(), ErrorCode.INTERNAL, "unusable request: " + e.getMessage()));
         }
         // Deferred: a version is entered only by a subscribed request, so every entry has its exit.
-        return Mono.defer(() -> dispatch(request))
+        return observation.observe(request, () -> Mono.defer(() -> dispatch(request)))
                 .<Reply>map(response -> frame(frame.id(), response, started))
                 .onErrorResume(e -> {
                     log.error("Request " + frame.id() + " (" + frame.method() + " " + frame.target() + ") failed", e);
