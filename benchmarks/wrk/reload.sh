@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Hot-reload benchmark (issue #6): how long from a feature jar landing in the features
 # directory to its new version serving, and what a reload does to the latency of the requests
-# running meanwhile. Starts the supervisor and the ingest (todos, blog and echo features),
+# running meanwhile. Starts the supervisor and the ingest (todos and blog features),
 # measures GET /todos through the ingest at steady state, then again while the todos jar is
 # moved in again every INTERVAL seconds (each move is a new version), and reads the swap times
 # from the supervisor's log ("Serving todos vN", written right after the route table swap).

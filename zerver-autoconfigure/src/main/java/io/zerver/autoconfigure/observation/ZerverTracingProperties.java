@@ -40,8 +40,8 @@ public class ZerverTracingProperties {
 
     /**
      * Whether the log lines of a request the tracer did not sample carry its trace id, as
-     * those of sampled requests do (embedded mode: the tracer's context is made current
-     * around the engine for every request). False saves that context switch and its MDC
+     * those of sampled requests do (embedded mode and the supervisor: the tracer's context is
+     * made current around the engine for every request). False saves that context switch and its MDC
      * writes on unsampled requests; their log lines then carry the request id only.
      */
     private boolean unsampledLogCorrelation = true;
