@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
  * the timers of unsampled requests' children (null: every child is an observation), and
  * whether the application has no tracer at all (then, with those timers, every request's
  * children are timers: there is no span to make of them), and the tracer that makes the
- * spans of sampled requests' children directly (null: they are observations).
+ * spans of sampled requests' children directly (null: they are observations), and what puts
+ * a request's span in scope around the engine's log lines about it (null: no tracer).
  */
 record ObservationSettings(ObservationRegistry registry, @Nullable ZerverRequestObservationConvention request,
         @Nullable ZerverStepObservationConvention step, @Nullable ZerverEffectObservationConvention effect,
         @Nullable ZerverJobObservationConvention job, long promoteQueueWaitNanos, long promoteParkWaitNanos,
-        @Nullable UnsampledTimers unsampledTimers, boolean untraced, @Nullable ChildSpans childSpans) {
+        @Nullable UnsampledTimers unsampledTimers, boolean untraced, @Nullable ChildSpans childSpans,
+        @Nullable LogScopes logScopes) {
 }

@@ -98,6 +98,9 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         RequestObservations request = RequestObservations.start(settings, timeline);
         if (request != null) {
             running.put(timeline, request);
+            if (request.correlatesLogs()) {
+                timeline.correlateLogs(request);
+            }
         }
     }
 
@@ -243,7 +246,10 @@ public final class ObservationTimelineObserver implements TimelineObserver {
          * (child of the request's span; named, kinded and tagged as the tracing handler
          * would make them of observations, after the filters; declined by the predicates as
          * observations would be), and their timers are recorded directly. Without it (the
-         * default), those children are observations, seen by every handler.
+         * default), those children are observations, seen by every handler. With it, the
+         * engine's log lines about a request carry its trace ids on every thread (see
+         * {@link io.zerver.core.timeline.Timeline#log}), not only while its first steps run in
+         * the server's scope.
          */
         public Builder tracer(@Nullable Tracer tracer) {
             this.tracer = tracer;
@@ -264,7 +270,8 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         public ObservationTimelineObserver build() {
             return new ObservationTimelineObserver(new ObservationSettings(registry, requestConvention,
                     stepConvention, effectConvention, jobConvention, nanos(promoteQueueWait),
-                    nanos(promoteParkWait), unsampledTimers, untraced, childSpans()));
+                    nanos(promoteParkWait), unsampledTimers, untraced, childSpans(),
+                    tracer == null ? null : new TracerLogScopes(tracer)));
         }
 
         private @Nullable ChildSpans childSpans() {

@@ -6,6 +6,7 @@ import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.Events
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.step.Join;
 import io.zerver.core.step.Mode;
+import io.zerver.core.timeline.LogCorrelation;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
  */
-final class RequestObservations {
+final class RequestObservations implements LogCorrelation {
 
     private final ObservationSettings settings;
     private final long startEpochMillis;
@@ -50,6 +51,11 @@ final class RequestObservations {
      * (its parent in scope was not sampled).
      */
     private final @Nullable Observation request;
+    /**
+     * The observation whose scope the engine's log lines about the request are written in:
+     * the request's, or the declined server observation of a request only timed.
+     */
+    private final @Nullable Observation logScope;
     /** Whether {@link #request} is the server's observation: then it is not stopped here. */
     private final boolean adopted;
     /** Set for an unsampled request: its children are timers only. */
@@ -67,12 +73,13 @@ final class RequestObservations {
     private boolean finished;
 
     private RequestObservations(ObservationSettings settings, long startEpochMillis, ZerverRequestContext context,
-            @Nullable Observation request, @Nullable UnsampledTimers timers, boolean adopted,
-            ChildSpans.@Nullable Parent spans) {
+            @Nullable Observation request, @Nullable Observation logScope, @Nullable UnsampledTimers timers,
+            boolean adopted, ChildSpans.@Nullable Parent spans) {
         this.settings = settings;
         this.startEpochMillis = startEpochMillis;
         this.context = context;
         this.request = request;
+        this.logScope = logScope;
         this.timers = timers;
         this.adopted = adopted;
         this.spans = spans;
@@ -89,12 +96,12 @@ final class RequestObservations {
         if (timers != null) {
             Observation parent = settings.registry().getCurrentObservation();
             if (parent != null && TracerVerdict.declined(parent)) {
-                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, timers, false,
-                        null);
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, null, parent, timers,
+                        false, null);
             }
             if (parent != null && ServerObservations.offered(parent)) {
                 boolean untraced = settings.untraced();
-                return new RequestObservations(settings, timeline.startEpochMillis(), context, parent,
+                return new RequestObservations(settings, timeline.startEpochMillis(), context, parent, parent,
                         untraced ? timers : null, true, untraced ? null : spansOf(settings, parent));
             }
         }
@@ -105,14 +112,35 @@ final class RequestObservations {
         }
         request.start();
         boolean timed = timers != null && (settings.untraced() || TracerVerdict.declined(request));
-        return new RequestObservations(settings, timeline.startEpochMillis(), context, request, timed ? timers : null,
-                false, timed || timers == null ? null : spansOf(settings, request));
+        return new RequestObservations(settings, timeline.startEpochMillis(), context, request, request,
+                timed ? timers : null, false, timed || timers == null ? null : spansOf(settings, request));
     }
 
     /** The span of {@code request} as the parent of children made directly, or null. */
     private static ChildSpans.@Nullable Parent spansOf(ObservationSettings settings, Observation request) {
         ChildSpans spans = settings.childSpans();
         return spans == null ? null : spans.of(request);
+    }
+
+    /**
+     * Writes one of the engine's log lines about the request with its span in scope, whatever
+     * thread it is on: the tracer puts the request's trace and span ids in the logging context,
+     * for lines written after the request left the server's thread too.
+     */
+    @Override
+    public void write(Runnable line) {
+        Observation scoped = logScope;
+        LogScopes scopes = settings.logScopes();
+        if (scoped == null || scopes == null) {
+            line.run();
+        } else {
+            scopes.write(scoped, line);
+        }
+    }
+
+    /** Whether the engine's log lines about the request are written in its span's scope. */
+    boolean correlatesLogs() {
+        return logScope != null && settings.logScopes() != null;
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */

@@ -39,10 +39,11 @@ public class ZerverTracingProperties {
     private boolean observeChildren;
 
     /**
-     * Whether the log lines of a request the tracer did not sample carry its trace id, as
-     * those of sampled requests do (embedded mode and the supervisor: the tracer's context is
-     * made current around the engine for every request). False saves that context switch and its MDC
-     * writes on unsampled requests; their log lines then carry the request id only.
+     * Whether the lines the application's steps log for a request the tracer did not sample
+     * carry its trace id, as those of sampled requests do (embedded mode and the supervisor:
+     * the tracer's context is made current around the engine for every request). False saves
+     * that context switch and its MDC writes on unsampled requests; the engine's own lines
+     * about a request carry its trace id either way.
      */
     private boolean unsampledLogCorrelation = true;
 

@@ -8,7 +8,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.effect.Effects;
+import io.zerver.effects.compute.ComputeConfig;
+import io.zerver.effects.compute.ComputeEffects;
 import io.zerver.core.http.Response;
+import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.nio.file.Path;
@@ -58,14 +62,33 @@ class InMemorySpanExporterTests {
     @EnableAutoConfiguration
     static class App {
 
+        static final Slot<String> VALUE = Slot.of("value", String.class);
+
         @Bean
         ZerverRoutes routes() {
-            return routes -> routes.get("/todos/:id", r -> r.steps(
+            // The step after the pause runs where the pause ended, on a compute thread, long
+            // after the server's scope closed: its log line gets the trace ids from the request.
+            Step after = Step.of("after_read", ctx -> {
+                throw new IllegalStateException("kaboom after the read");
+            });
+            Step read = Step.named("read").writes(VALUE).continuesWith(after)
+                    .run(ctx -> Decision.need(Effects.compute("pause", "x").into(VALUE)).then(after));
+            return routes -> routes.get("/later", r -> r.steps(read))
+                    .get("/todos/:id", r -> r.steps(
                     Step.of("check", ctx -> Decision.next()),
                     Step.of("show", ctx -> Decision.done(Response.text(200, ctx.param("id").orElseThrow())))))
                     .get("/boom", r -> r.steps(Step.of("boom", ctx -> {
                         throw new IllegalStateException("kaboom");
                     })));
+        }
+
+        /** A task that takes its time: what follows it runs on the compute thread. */
+        @Bean
+        ComputeEffects computeEffects() {
+            return ComputeEffects.builder(ComputeConfig.defaults()).task("pause", String.class, (input, ctx) -> {
+                Thread.sleep(100);
+                return input;
+            }).build();
         }
 
         @Bean
@@ -151,6 +174,30 @@ class InMemorySpanExporterTests {
 
         assertThat(output.getAll().lines().filter(line -> line.contains("step 'boom' of request")))
                 .singleElement().asString().contains(traceId);
+    }
+
+    @Test
+    void engineLogLinesWrittenOnAnotherThreadAfterAnEffectCarryTheTraceId(CapturedOutput output) {
+        String traceId = "8bf92f3577b34da6a3ce929d0e0e4733";
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/later").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isEqualTo(500);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("step 'after_read' of request")))
+                .anySatisfy(line -> assertThat(line).contains(traceId));
+    }
+
+    @Test
+    void engineLogLinesOfAnUnsampledRequestWrittenAfterAnEffectCarryTheTraceIdToo(CapturedOutput output) {
+        String traceId = "9bf92f3577b34da6a3ce929d0e0e4744";
+
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/later").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-00")
+                .exchange().expectStatus().isEqualTo(500);
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("step 'after_read' of request")))
+                .anySatisfy(line -> assertThat(line).contains(traceId));
     }
 
     @Test

@@ -274,7 +274,8 @@ public final class Exchange {
         try {
             callback.run();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "onExit callback of request " + requestId + " failed", e);
+            timeline.log(() -> LOG.log(System.Logger.Level.WARNING, "onExit callback of request " + requestId
+                    + " failed", e));
         }
     }
 

@@ -22,6 +22,7 @@ public final class Timeline {
     private final List<TimelineEvent> events = new ArrayList<>(16);
     private volatile @Nullable String route;
     private volatile int status;
+    private volatile LogCorrelation logCorrelation = LogCorrelation.NONE;
 
     public Timeline(String requestId, String method, String path, long startNanos, long startEpochMillis,
             TimelineObserver observer) {
@@ -45,6 +46,20 @@ public final class Timeline {
             }
             observer.onEvent(this, event);
         }
+    }
+
+    /**
+     * Makes the engine's log lines about this request go through {@code correlation}: an
+     * observer calls this when the request starts, with what puts the request's trace ids in
+     * the logging context.
+     */
+    public void correlateLogs(LogCorrelation correlation) {
+        this.logCorrelation = requireNonNull(correlation, "correlation");
+    }
+
+    /** Writes a log line about this request ({@code line} writes it) with its correlation in place. */
+    public void log(Runnable line) {
+        logCorrelation.write(line);
     }
 
     /** A snapshot of the events so far. */
