@@ -158,6 +158,20 @@ class RequestHygieneTests {
         assertRejected("GET /a|b{c} HTTP/1.1\r\nHost: a\r\n\r\n", 400, "invalid_uri", "\"key\":\"invalid\"");
     }
 
+    /** Reactor Netty answered HTTP/2.0 itself: 400, no body, no request id, not counted. */
+    @Test
+    void answersAnHttp2RequestLineWith505() throws IOException {
+        assertRejected("GET / HTTP/2.0\r\nHost: a\r\n\r\n", 505, "unsupported_version",
+                "\"what\":\"version\",\"key\":\"unsupported\"");
+    }
+
+    /** Netty parses any HTTP/x.y: without the check it went on, and its answer came back as HTTP/3.0. */
+    @Test
+    void answersAnUnknownHttpVersionWith505() throws IOException {
+        assertRejected("GET / HTTP/3.0\r\nHost: a\r\n\r\n", 505, "unsupported_version", "\"what\":\"version\"");
+        assertRejected("GET / HTTP/1.2\r\nHost: a\r\n\r\n", 505, "unsupported_version", "\"what\":\"version\"");
+    }
+
     @Test
     void rejectsHttp11RequestWithoutHost() throws IOException {
         assertRejected("GET / HTTP/1.1\r\nX-A: b\r\n\r\n", 400, "invalid_host", "\"what\":\"host\"");

@@ -2,7 +2,10 @@ package io.zerver.ipc;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.EncoderException;
 import io.zerver.ipc.codec.FrameDecoder;
 import io.zerver.ipc.codec.FrameEncoder;
@@ -45,6 +48,7 @@ final class ServerConnection {
         this.server = server;
         this.encoder = new FrameEncoder(options.maxFrameBytes());
         connection.addHandlerLast("zerver.link.decoder", new FrameDecoder(options.maxFrameBytes()))
+                .addHandlerLast("zerver.link.inputEnd", new InputEnd(this::inputEnded))
                 .addHandlerLast("zerver.link.encoder", encoder);
         channel.writeAndFlush(new Hello(Hello.CURRENT_VERSION, options.maxFrameBytes()));
         long timeout = options.handshakeTimeout().toNanos();
@@ -225,6 +229,29 @@ final class ServerConnection {
 
     private static ErrorFrame failure(long id, Throwable e) {
         return new ErrorFrame(id, ErrorCode.INTERNAL, "handler failed: " + e.getClass().getSimpleName());
+    }
+
+    /**
+     * Reports the end of the client's input under half-closure (the native transport): Reactor
+     * Netty ignores that event, so without this a client that ends its input at a frame boundary,
+     * as any exiting process does, would stay connected (and counted) forever. The decoder sees
+     * the event first, so a frame cut short is still a protocol error.
+     */
+    private static final class InputEnd extends ChannelInboundHandlerAdapter {
+
+        private final Runnable onEnd;
+
+        InputEnd(Runnable onEnd) {
+            this.onEnd = onEnd;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+            if (event instanceof ChannelInputShutdownEvent) {
+                onEnd.run();
+            }
+            ctx.fireUserEventTriggered(event);
+        }
     }
 
     /** One request in flight: the handler's subscription, and whether it has been answered. */

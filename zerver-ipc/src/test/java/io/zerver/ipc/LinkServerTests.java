@@ -121,6 +121,36 @@ class LinkServerTests {
     }
 
     @Test
+    void closesAConnectionWhoseClientEndedItsInputAtAFrameBoundary() throws IOException {
+        server = LinkServer.bind(dir.resolve("s"), LinkTesting::echo, LinkServerOptions.defaults());
+
+        try (RawPeer peer = RawPeer.handshaken(server.socket())) {
+            peer.send(get("/last").withId(1));
+            peer.shutdownOutput();
+
+            assertThat(peer.read(Duration.ofSeconds(5))).as("the reply in flight still comes")
+                    .isInstanceOfSatisfying(ResponseFrame.class, r -> assertThat(body(r)).isEqualTo("/last"));
+            assertThat(peer.closedByServer(Duration.ofSeconds(5))).as("then the server closes").isTrue();
+        }
+        LinkTesting.await(() -> server.stats().connections() == 0, Duration.ofSeconds(5), "connection forgotten");
+    }
+
+    @Test
+    void forgetsClientsThatCloseCleanlyAfterTheirHandshake() throws IOException {
+        server = LinkServer.bind(dir.resolve("s"), LinkTesting::echo, LinkServerOptions.defaults());
+
+        for (int i = 0; i < 5; i++) {
+            try (RawPeer peer = RawPeer.handshaken(server.socket())) {
+                peer.send(new Ping(i));
+                assertThat(peer.read(Duration.ofSeconds(5))).isEqualTo(new Pong(i));
+            }
+        }
+
+        LinkTesting.await(() -> server.stats().connections() == 0, Duration.ofSeconds(5),
+                "every cleanly closed connection forgotten");
+    }
+
+    @Test
     void answersAFailingHandlerWithAnInternalError() {
         server = LinkServer.bind(dir.resolve("s"), request -> {
             switch (request.target()) {

@@ -202,6 +202,23 @@ class SupervisorFeaturesTests {
                 .jsonPath("$.routes[?(@.pattern == '/hello')].method").isEqualTo("GET");
     }
 
+    /** SPEC §11: a rejected input is counted; the engine's own rejections are counted here, not at the ingest. */
+    @Test
+    void countsTheRequestsItRejectsInTheActuatorsMetrics() {
+        String deep = "{\"title\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        ResponseFrame tooDeep = response(handler.handle(request(9, "POST", "/todos", deep,
+                new Header("X-User-ID", "ada"), new Header("Content-Type", "application/json"))));
+        assertThat(tooDeep.status()).isEqualTo(400);
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(WAIT).build();
+
+        client.get().uri("/actuator/metrics/zerver.requests?tag=http.response.status_code:400&tag=zerver.error.what:todo")
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.measurements[0].statistic").isEqualTo("COUNT")
+                .jsonPath("$.measurements[0].value").value(count ->
+                        assertThat(((Number) count).doubleValue()).isGreaterThanOrEqualTo(1));
+    }
+
     private String reason(String jar) {
         return registry.failures().stream().filter(f -> f.jar().equals(jar)).findFirst().orElseThrow().reason();
     }

@@ -44,9 +44,10 @@ public final class Json {
     }
 
     /**
-     * Parses {@code text}, refusing documents nested deeper than {@code maxDepth}.
+     * Parses {@code text}, refusing documents nested deeper than {@code maxDepth}, number
+     * literals longer than 1000 characters, and unicode escapes of a lone surrogate.
      *
-     * @throws JsonParseException when the text is not JSON or is nested too deep
+     * @throws JsonParseException when the text is not JSON, or is refused as above
      */
     public static Object parse(String text, int maxDepth) {
         if (maxDepth < 1) {

@@ -6,6 +6,12 @@ import java.util.Map;
 /** A recursive-descent parser over a string, bounded in depth. */
 final class JsonParser {
 
+    /**
+     * The longest number literal, in characters. A longer one is refused before it is converted:
+     * turning a literal of a million digits into a {@code BigDecimal} costs seconds of CPU.
+     */
+    static final int MAX_NUMBER_LENGTH = 1000;
+
     private final String text;
     private final int maxDepth;
     private int pos;
@@ -135,7 +141,7 @@ final class JsonParser {
                 }
                 sb.append(text, start, pos);
                 pos++;
-                sb.append(escape());
+                escape(sb);
                 start = pos;
             } else {
                 pos++;
@@ -143,37 +149,61 @@ final class JsonParser {
         }
     }
 
-    private char escape() {
+    /** Appends the escape after a backslash; a unicode escape of a surrogate must be half of a pair. */
+    private void escape(StringBuilder sb) {
+        int at = pos - 1;
         char e = next();
-        return switch (e) {
-            case '"' -> '"';
-            case '\\' -> '\\';
-            case '/' -> '/';
-            case 'b' -> '\b';
-            case 'f' -> '\f';
-            case 'n' -> '\n';
-            case 'r' -> '\r';
-            case 't' -> '\t';
+        switch (e) {
+            case '"' -> sb.append('"');
+            case '\\' -> sb.append('\\');
+            case '/' -> sb.append('/');
+            case 'b' -> sb.append('\b');
+            case 'f' -> sb.append('\f');
+            case 'n' -> sb.append('\n');
+            case 'r' -> sb.append('\r');
+            case 't' -> sb.append('\t');
             case 'u' -> {
-                if (pos + 4 > text.length()) {
-                    throw error("truncated unicode escape");
-                }
-                int code = 0;
-                for (int i = 0; i < 4; i++) {
-                    int digit = hexDigit(text.charAt(pos++));
-                    if (digit < 0) {
-                        pos--;
-                        throw error("bad unicode escape");
+                char code = unicodeEscape();
+                if (Character.isHighSurrogate(code) && text.startsWith("\\u", pos)) {
+                    pos += 2;
+                    char low = unicodeEscape();
+                    if (!Character.isLowSurrogate(low)) {
+                        throw loneSurrogate(at);
                     }
-                    code = code * 16 + digit;
+                    sb.append(code).append(low);
+                } else if (Character.isSurrogate(code)) {
+                    throw loneSurrogate(at);
+                } else {
+                    sb.append(code);
                 }
-                yield (char) code;
             }
             default -> {
                 pos--;
                 throw error("bad escape '\\" + printable(e) + "'");
             }
-        };
+        }
+    }
+
+    /** The four hex digits of a unicode escape. */
+    private char unicodeEscape() {
+        if (pos + 4 > text.length()) {
+            throw error("truncated unicode escape");
+        }
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = hexDigit(text.charAt(pos++));
+            if (digit < 0) {
+                pos--;
+                throw error("bad unicode escape");
+            }
+            code = code * 16 + digit;
+        }
+        return (char) code;
+    }
+
+    /** Half a surrogate pair has no UTF-8 form: it would reach storage and answers as '?'. */
+    private static JsonParseException loneSurrogate(int at) {
+        return new JsonParseException("lone surrogate in a unicode escape", at, false);
     }
 
     private Object parseNumber() {
@@ -204,6 +234,9 @@ final class JsonParser {
                 throw error("expected a digit in the exponent");
             }
             digits();
+        }
+        if (pos - start > MAX_NUMBER_LENGTH) {
+            throw new JsonParseException("number longer than " + MAX_NUMBER_LENGTH + " characters", start, false);
         }
         try {
             return Json.number(text.substring(start, pos));

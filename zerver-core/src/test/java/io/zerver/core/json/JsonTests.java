@@ -151,6 +151,55 @@ class JsonTests {
     }
 
     @Test
+    void acceptsANumberOfExactlyTheLongestLength() {
+        String longest = "1." + "5".repeat(JsonParser.MAX_NUMBER_LENGTH - 2);
+
+        assertThat(Json.parse("[" + longest + "]", MAX_DEPTH)).isEqualTo(List.of(new BigDecimal(longest)));
+    }
+
+    @Test
+    void refusesANumberOneCharacterLongerThanTheLimit() {
+        String tooLong = "-" + "9".repeat(JsonParser.MAX_NUMBER_LENGTH);
+
+        assertThatThrownBy(() -> Json.parse("[" + tooLong + "]", MAX_DEPTH))
+                .isInstanceOfSatisfying(JsonParseException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(1);
+                    assertThat(e.tooDeep()).isFalse();
+                    assertThat(e.getMessage()).contains("number longer than " + JsonParser.MAX_NUMBER_LENGTH);
+                });
+    }
+
+    /** Parsing a number of a million digits into a BigDecimal took a CPU ten seconds: one body, one core. */
+    @Test
+    void refusesAMillionDigitNumberInsteadOfParsingIt() {
+        String body = "{\"title\":\"x\",\"n\":1." + "7".repeat(1_000_000) + "e5}";
+
+        assertThatThrownBy(() -> Json.parse(body, MAX_DEPTH)).isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("number longer than");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loneSurrogates")
+    void refusesAnEscapedLoneSurrogate(String description, String text, int offset) {
+        assertThatThrownBy(() -> Json.parse(text, MAX_DEPTH))
+                .isInstanceOfSatisfying(JsonParseException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(offset);
+                    assertThat(e.getMessage()).contains("lone surrogate");
+                });
+    }
+
+    static Stream<Arguments> loneSurrogates() {
+        return Stream.of(
+                Arguments.of("high surrogate at the end", "\"a\\ud800\"", 2),
+                Arguments.of("high surrogate before a letter", "\"\\uD83Dx\"", 1),
+                Arguments.of("high surrogate before another escape", "\"\\ud83d\\n\"", 1),
+                Arguments.of("two high surrogates", "\"\\ud83d\\ud83d\"", 1),
+                Arguments.of("low surrogate alone", "\"\\ude00\"", 1),
+                Arguments.of("low surrogate before a high one", "\"\\ude00\\ud83d\"", 1),
+                Arguments.of("in a key", "{\"\\udfff\":1}", 2));
+    }
+
+    @Test
     void acceptsNestingExactlyAtTheLimit() {
         assertThat(Json.parse("[[[]]]", 3)).isEqualTo(List.of(List.of(List.of())));
         assertThat(Json.parse("{\"a\":[{}]}", 3)).isEqualTo(Map.of("a", List.of(Map.of())));

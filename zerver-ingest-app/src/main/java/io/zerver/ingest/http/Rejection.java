@@ -6,8 +6,8 @@ import io.zerver.core.error.ZerverError;
 /**
  * Why the ingest answered a request itself instead of forwarding it. Each answers with its status
  * and the engine's error body, is counted under its {@link #reason()}, and closes the connection.
- * The engine's kinds have no 408, 414, 431 or 501: those answer as {@code InvalidInput} with the
- * precise status.
+ * The engine's kinds have no 408, 414, 431, 501 or 505: those answer as {@code InvalidInput} with
+ * the precise status.
  */
 enum Rejection {
     /** A control character (or a non-token character in a name) in a header line. */
@@ -32,6 +32,8 @@ enum Rejection {
     TOO_MANY_HEADERS(431, ErrorKind.INVALID_INPUT, "headers", "too_many"),
     /** A body larger than the limit, declared or counted. */
     BODY_TOO_LARGE(413, ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large"),
+    /** A version other than HTTP/1.0 and HTTP/1.1 (the decoder takes any well-formed HTTP/x.y). */
+    UNSUPPORTED_VERSION(505, ErrorKind.INVALID_INPUT, "version", "unsupported"),
     /** A request the HTTP decoder could not parse (request line, chunk framing, version). */
     MALFORMED(400, ErrorKind.INVALID_INPUT, "request", "malformed"),
     /** A request that arrived too slowly: head, body silence, or past its deadline. */

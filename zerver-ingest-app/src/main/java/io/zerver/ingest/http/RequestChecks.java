@@ -70,6 +70,10 @@ final class RequestChecks {
 
     /** Why a well-parsed head is rejected, or null when it may go on. */
     static @Nullable Rejection check(HttpRequest request, IngestLimits limits) {
+        HttpVersion version = request.protocolVersion();
+        if (!version.equals(HttpVersion.HTTP_1_1) && !version.equals(HttpVersion.HTTP_1_0)) {
+            return Rejection.UNSUPPORTED_VERSION;
+        }
         String uri = request.uri();
         if (uri.length() > limits.maxUriLength()) {
             return Rejection.URI_TOO_LONG;

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>{@code title_blank}</td><td>the title is empty or whitespace only</td></tr>
  * <tr><td>{@code title_too_long}</td><td>the title has more than 200 characters</td></tr>
  * <tr><td>{@code done_not_boolean}</td><td>{@code done} is there but is not {@code true} or {@code false}</td></tr>
- * <tr><td>{@code idempotency_key_invalid}</td><td>{@code Idempotency-Key} is blank or over 255 characters</td></tr>
+ * <tr><td>{@code idempotency_key_invalid}</td><td>{@code Idempotency-Key} is blank, over 255 characters or repeated</td></tr>
  * </table>
  */
 final class TodoJson {
@@ -60,11 +60,12 @@ final class TodoJson {
 
     /** The {@code Idempotency-Key} header, checked, or null when absent. */
     static @Nullable String idempotencyKey(StepContext ctx) {
-        String key = ctx.header("Idempotency-Key").orElse(null);
-        if (key == null) {
+        List<String> keys = ctx.headers().all("Idempotency-Key");
+        if (keys.isEmpty()) {
             return null;
         }
-        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        String key = keys.get(0);
+        if (keys.size() > 1 || key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
             throw invalid("idempotency_key_invalid");
         }
         return key;

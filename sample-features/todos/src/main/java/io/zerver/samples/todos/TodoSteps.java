@@ -51,8 +51,15 @@ final class TodoSteps {
 
     // ---- every route ----
 
-    /** Requires {@code X-User-ID}: missing or blank is 401 auth/missing_user. */
+    /**
+     * Requires one {@code X-User-ID}: missing or blank is 401 auth/missing_user, repeated is 401
+     * auth/repeated_user (behind a proxy that appends the user it authenticated, the first value
+     * would be the client's own).
+     */
     static final Step AUTH = Step.named("auth").writes(USER).run(ctx -> {
+        if (ctx.headers().all("X-User-ID").size() > 1) {
+            return Decision.fail(ErrorKind.UNAUTHORIZED, "auth", "repeated_user");
+        }
         String user = ctx.header("X-User-ID").map(String::strip).orElse("");
         if (user.isEmpty()) {
             return Decision.fail(ErrorKind.UNAUTHORIZED, "auth", "missing_user");

@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Configuration;
  * DELETE /todos/:id    204 | 404
  * </pre>
  *
- * <p>Every route requires {@code X-User-ID} (401 auth/missing_user otherwise) through its own
- * before-chain, not the global one, so the feature leaves the application's other routes
+ * <p>Every route requires one {@code X-User-ID} (401 auth/missing_user without, auth/repeated_user
+ * with two) through its own before-chain, not the global one, so the feature leaves the application's other routes
  * alone. Import this configuration into an application that has Zerver (the starter), or
  * drop the jar into the supervisor: it declares one {@link ZerverRoutes} bean and scans
  * nothing.

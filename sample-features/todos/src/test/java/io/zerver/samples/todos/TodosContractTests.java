@@ -95,6 +95,21 @@ class TodosContractTests {
         assertError(send(method, path, "", body), 401, "Unauthorized", "auth", "missing_user");
     }
 
+    /**
+     * Two values are no identity: behind a proxy that appends the user it authenticated, the
+     * first one would be whatever the client sent.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyRoute")
+    void everyRouteWithARepeatedUserIs401(HttpMethod method, String path, @Nullable String body) {
+        String ann = user("ann");
+        create(ann, "{\"title\":\"milk\"}");
+
+        assertError(send(method, path, ann, body, "X-User-ID", user("bob")), 401, "Unauthorized", "auth",
+                "repeated_user");
+        assertThat(list(ann)).hasSize(1);
+    }
+
     @Test
     void authenticationComesBeforeValidation() {
         assertError(send(HttpMethod.POST, "/todos", null, "{"), 401, "Unauthorized", "auth", "missing_user");
@@ -243,6 +258,15 @@ class TodosContractTests {
     void anEmptyOrOverlongIdempotencyKeyIs400(int length) {
         assertError(send(HttpMethod.POST, "/todos", user("ann"), "{\"title\":\"milk\"}",
                 "Idempotency-Key", "k".repeat(length)), 400, "InvalidInput", "todo", "idempotency_key_invalid");
+    }
+
+    @Test
+    void twoIdempotencyKeysInOneRequestAre400AndCreateNothing() {
+        String ann = user("ann");
+
+        assertError(send(HttpMethod.POST, "/todos", ann, "{\"title\":\"milk\"}", "Idempotency-Key", "k-1",
+                "Idempotency-Key", "k-2"), 400, "InvalidInput", "todo", "idempotency_key_invalid");
+        assertThat(list(ann)).isEmpty();
     }
 
     // ---- list ----
@@ -434,7 +458,7 @@ class TodosContractTests {
                         h.set("X-User-ID", user);
                     }
                     for (int i = 0; i < headers.length; i += 2) {
-                        h.set(headers[i], headers[i + 1]);
+                        h.add(headers[i], headers[i + 1]);
                     }
                 });
         WebTestClient.RequestHeadersSpec<?> ready = body == null ? request
