@@ -21,7 +21,8 @@ ZERVER_FEATURES_DIR=${ZERVER_FEATURES_DIR:-./features}
 ZERVER_DATA_DIR=${ZERVER_DATA_DIR:-./data}
 ZERVER_LOG_DIR=${ZERVER_LOG_DIR:-./logs}
 START_TIMEOUT=${START_TIMEOUT:-120}                     # seconds each app gets to become healthy
-# A concurrent collection when the supervisor checks that a retired feature was freed.
+# A concurrent collection when the supervisor checks that a retired feature was freed (a leak
+# is then reported after at least 18 collections, whatever leak-checks says: docs/features.md).
 JAVA_OPTS=${JAVA_OPTS:-"-XX:+ExplicitGCInvokesConcurrent"}
 
 VERSION=0.1.0-SNAPSHOT

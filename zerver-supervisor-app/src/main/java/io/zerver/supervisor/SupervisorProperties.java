@@ -43,7 +43,9 @@ public class SupervisorProperties {
 
         /**
          * How many collections to ask for before a retired version's loader is a leak suspect
-         * (one per interval, shared by every version being checked).
+         * (one per interval, shared by every version being checked). At least
+         * MaxTenuringThreshold + 3 (18) when System.gc() runs G1 concurrent cycles
+         * (-XX:+ExplicitGCInvokesConcurrent).
          */
         private int leakChecks = 5;
 

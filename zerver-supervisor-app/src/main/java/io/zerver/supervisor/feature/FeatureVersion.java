@@ -3,6 +3,7 @@ package io.zerver.supervisor.feature;
 import io.zerver.autoconfigure.engine.ZerverRoutes;
 import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteTable;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -201,7 +202,8 @@ public final class FeatureVersion {
         loader = null;
         declarations = List.of();
         routes = RouteTable.empty();
-        return new Retirement(name(), number, descriptor.label(), Instant.now(), releasing,
+        return new Retirement(name(), number, descriptor.label(), Instant.now(),
+                releasing == null ? new WeakReference<>(null) : releasing.watch(),
                 Retirement.strayThreads(releasing), drivers);
     }
 

@@ -34,13 +34,17 @@ public final class Retirement {
     private volatile Outcome outcome = Outcome.CHECKING;
     private volatile int checks;
 
-    Retirement(String feature, int number, String label, Instant retiredAt, @Nullable ClassLoader loader,
+    /**
+     * @param loader the weak reference made with the loader ({@link FeatureClassLoader#watch()}),
+     *     never one made now: see there why
+     */
+    Retirement(String feature, int number, String label, Instant retiredAt, WeakReference<ClassLoader> loader,
             List<String> strayThreads, List<String> drivers) {
         this.feature = feature;
         this.number = number;
         this.label = label;
         this.retiredAt = retiredAt;
-        this.loader = new WeakReference<>(loader);
+        this.loader = loader;
         this.strayThreads = List.copyOf(strayThreads);
         this.drivers = List.copyOf(drivers);
     }
