@@ -57,6 +57,10 @@ class ThroughTheIngestTests {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"once\"}").exchange().expectStatus().isCreated();
         http.post().uri("/todos").header("X-User-ID", "ada").header("Idempotency-Key", "e2e-1")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"once\"}").exchange().expectStatus().isCreated();
+        http.post().uri("/todos").header("X-User-ID", "ada").header("Idempotency-Key", "e2e-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"twice\"}").exchange()
+                .expectStatus().isEqualTo(422).expectBody().jsonPath("$.error.kind").isEqualTo("UnprocessableContent")
+                .jsonPath("$.error.key").isEqualTo("key_reused");
         http.get().uri("/todos").header("X-User-ID", "ada").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.title == 'once')]").value(v -> assertThat((java.util.List<?>) v).hasSize(1));
         http.delete().uri(location).header("X-User-ID", "ada").exchange().expectStatus().isNoContent();

@@ -9,6 +9,8 @@ public enum ErrorKind {
     METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
     CONFLICT("Conflict", 409),
     PAYLOAD_TOO_LARGE("PayloadTooLarge", 413),
+    /** Well-formed, but not acceptable in the current state (an Idempotency-Key reused with another body). */
+    UNPROCESSABLE_CONTENT("UnprocessableContent", 422),
     TOO_MANY_REQUESTS("TooManyRequests", 429),
     INTERNAL("Internal", 500),
     UPSTREAM_UNAVAILABLE("UpstreamUnavailable", 502),

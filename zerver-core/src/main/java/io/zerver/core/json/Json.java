@@ -45,7 +45,8 @@ public final class Json {
 
     /**
      * Parses {@code text}, refusing documents nested deeper than {@code maxDepth}, number
-     * literals longer than 1000 characters, and unicode escapes of a lone surrogate.
+     * literals longer than 1000 characters or with a written exponent beyond ±1000, and unicode
+     * escapes of a lone surrogate.
      *
      * @throws JsonParseException when the text is not JSON, or is refused as above
      */

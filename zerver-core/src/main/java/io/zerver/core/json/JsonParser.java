@@ -11,6 +11,14 @@ final class JsonParser {
      * turning a literal of a million digits into a {@code BigDecimal} costs seconds of CPU.
      */
     static final int MAX_NUMBER_LENGTH = 1000;
+    /**
+     * The largest exponent magnitude, as written after {@code e}. {@code 1e2147483647} is a
+     * {@code BigDecimal} of a few bytes, but {@code toBigInteger()} or {@code toPlainString()} on
+     * it would build a number of two billion digits. Within this bound and the length bound, a
+     * parsed number has at most about 2000 digits in plain form, and every double (about 1e±308)
+     * is still readable.
+     */
+    static final int MAX_EXPONENT = 1000;
 
     private final String text;
     private final int maxDepth;
@@ -225,6 +233,7 @@ final class JsonParser {
             }
             digits();
         }
+        int exponent = -1;
         if (peek() == 'e' || peek() == 'E') {
             pos++;
             if (peek() == '+' || peek() == '-') {
@@ -233,16 +242,33 @@ final class JsonParser {
             if (!isDigit(peek())) {
                 throw error("expected a digit in the exponent");
             }
+            exponent = pos;
             digits();
         }
         if (pos - start > MAX_NUMBER_LENGTH) {
             throw new JsonParseException("number longer than " + MAX_NUMBER_LENGTH + " characters", start, false);
+        }
+        if (exponent >= 0 && exceedsMaxExponent(exponent, pos)) {
+            throw new JsonParseException("exponent out of range (expected: -" + MAX_EXPONENT + " to "
+                    + MAX_EXPONENT + ")", start, false);
         }
         try {
             return Json.number(text.substring(start, pos));
         } catch (NumberFormatException e) {
             throw new JsonParseException("number out of range", start, false);
         }
+    }
+
+    /** Whether the exponent digits in {@code [from, to)}, leading zeros and all, exceed {@link #MAX_EXPONENT}. */
+    private boolean exceedsMaxExponent(int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+            if (value > MAX_EXPONENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void digits() {

@@ -23,6 +23,7 @@ class ErrorRendererTests {
             "MethodNotAllowed, 405",
             "Conflict, 409",
             "PayloadTooLarge, 413",
+            "UnprocessableContent, 422",
             "TooManyRequests, 429",
             "Internal, 500",
             "UpstreamUnavailable, 502",
@@ -42,7 +43,7 @@ class ErrorRendererTests {
 
     @Test
     void specTableCoversEveryKind() {
-        assertThat(ErrorKind.values()).hasSize(12);
+        assertThat(ErrorKind.values()).hasSize(13);
     }
 
     @Test

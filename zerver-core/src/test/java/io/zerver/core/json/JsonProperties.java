@@ -1,7 +1,9 @@
 package io.zerver.core.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -9,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
 
 class JsonProperties {
 
@@ -49,6 +52,23 @@ class JsonProperties {
         String written = Json.write(tree);
 
         assertParsesOrFailsCleanly(written.substring(0, Math.min(cut, written.length())));
+    }
+
+    @Property
+    void anExponentWithinTheBoundParsesToItsValue(@ForAll @IntRange(min = -JsonParser.MAX_EXPONENT,
+            max = JsonParser.MAX_EXPONENT) int exponent, @ForAll @IntRange(min = 1, max = 9) int digit) {
+        Object parsed = Json.parse(digit + "e" + exponent, 1);
+
+        assertThat(parsed).isEqualTo(BigDecimal.valueOf(digit).scaleByPowerOfTen(exponent));
+    }
+
+    @Property
+    void anExponentBeyondTheBoundIsRefused(@ForAll @LongRange(min = JsonParser.MAX_EXPONENT + 1) long magnitude,
+            @ForAll boolean negative) {
+        String literal = "1e" + (negative ? "-" : "") + magnitude;
+
+        assertThatThrownBy(() -> Json.parse(literal, 1)).isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("exponent out of range");
     }
 
     private static void assertParsesOrFailsCleanly(String text) {

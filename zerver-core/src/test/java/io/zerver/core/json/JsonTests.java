@@ -150,6 +150,37 @@ class JsonTests {
                 .isInstanceOfSatisfying(JsonParseException.class, e -> assertThat(e.offset()).isEqualTo(1));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exponentsAtTheBound")
+    void acceptsAnExponentOfExactlyTheLargestMagnitude(String literal) {
+        assertThat(Json.parse("[" + literal + "]", MAX_DEPTH)).isEqualTo(List.of(new BigDecimal(literal)));
+    }
+
+    static Stream<String> exponentsAtTheBound() {
+        return Stream.of("1e1000", "1E+1000", "-1e-1000", "9.99e1000", "1e0001000", "0e-1000");
+    }
+
+    /**
+     * {@code 1e2147483647} is a BigDecimal of a few bytes, but {@code toBigInteger()} or
+     * {@code toPlainString()} on it would build two billion digits.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exponentsBeyondTheBound")
+    void refusesAnExponentBeyondTheLargestMagnitude(String literal) {
+        assertThatThrownBy(() -> Json.parse("{\"n\":" + literal + "}", MAX_DEPTH))
+                .isInstanceOfSatisfying(JsonParseException.class, e -> {
+                    assertThat(e.offset()).isEqualTo(5);
+                    assertThat(e.tooDeep()).isFalse();
+                    assertThat(e.getMessage()).contains("exponent out of range (expected: -"
+                            + JsonParser.MAX_EXPONENT + " to " + JsonParser.MAX_EXPONENT + ")");
+                });
+    }
+
+    static Stream<String> exponentsBeyondTheBound() {
+        return Stream.of("1e1001", "1E+1001", "-1e-1001", "0e1001", "1e00001001", "1e2147483647", "1e-2147483648",
+                "1e99999999999999999999", "0.5e" + "9".repeat(900));
+    }
+
     @Test
     void acceptsANumberOfExactlyTheLongestLength() {
         String longest = "1." + "5".repeat(JsonParser.MAX_NUMBER_LENGTH - 2);

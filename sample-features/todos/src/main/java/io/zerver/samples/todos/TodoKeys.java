@@ -1,10 +1,13 @@
 package io.zerver.samples.todos;
 
+import io.zerver.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +60,34 @@ final class TodoKeys {
      */
     static String createIdempotencyKey(String id) {
         return "todos:create:" + id;
+    }
+
+    /**
+     * The key of the fingerprint of the request that first created todo {@code id} with an
+     * {@code Idempotency-Key}. Outside every user's todo prefix ({@code todo-request:} is not
+     * {@code todo:}), so that a list never reads it as a todo.
+     */
+    static String requestKey(String user, String id) {
+        return "todo-request:" + escape(user) + ":" + id;
+    }
+
+    /** The key under which the store records the outcome of writing the {@link #requestKey}. */
+    static String requestIdempotencyKey(String id) {
+        return "todos:request:" + id;
+    }
+
+    /**
+     * What a creation asks for, as a versioned digest: {@code sha256:} and the URL-safe SHA-256
+     * of the validated fields as canonical JSON ({@code {"title":..,"done":..}}, {@code done}
+     * defaulted). So {@code {"title":"a"}} and {@code { "done": false, "title": "a" }} are the
+     * same request, and a title that differs in one character is another one.
+     */
+    static String fingerprint(Todo todo) {
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("title", todo.title());
+        canonical.put("done", todo.done());
+        byte[] hash = sha256().digest(Json.write(canonical).getBytes(StandardCharsets.UTF_8));
+        return "sha256:" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     }
 
     private static String escape(String user) {

@@ -32,6 +32,8 @@ final class TodoSteps {
     static final Slot<NewTodo> NEW_TODO = Slot.of("new_todo", NewTodo.class);
     /** The validated fields of a PATCH or PUT. */
     static final Slot<TodoChanges> CHANGES = Slot.of("todo_changes", TodoChanges.class);
+    /** The fingerprint of the first creation under the caller's {@code Idempotency-Key}. */
+    static final Slot<String> FIRST_REQUEST = Slot.of("first_request", String.class);
     /** A todo as stored (JSON text), when the DB had it. */
     static final Slot<String> STORED = Slot.of("stored_todo", String.class);
     /** The user's todos, as scanned. */
@@ -116,13 +118,43 @@ final class TodoSteps {
     });
 
     /**
-     * Stores the todo. An idempotent write is applied at most once per key, so it is followed
-     * by a read of what the store holds: the first request's todo on a repeat.
+     * With an {@code Idempotency-Key}, records what this creation asks for (its
+     * {@link TodoKeys#fingerprint}) unless a first request already did, and reads back the one
+     * recorded: the store applies the write at most once per key, so the first request's
+     * fingerprint wins, also against a concurrent one. Without a key, nothing to do.
+     *
+     * <p>A todo created under a key before fingerprints were recorded has none: the first request
+     * with that key since records its own, is answered as a repeat (the first todo, as before),
+     * and from then on another body under that key is 422.
      */
-    static final Step CREATE = Step.named("create_todo").reads(USER, NEW_TODO).writes(STORED)
+    static final Step CLAIM = Step.named("claim_idempotency_key").reads(USER, NEW_TODO).writes(FIRST_REQUEST)
+            .run(ctx -> {
+                NewTodo created = ctx.require(NEW_TODO);
+                if (created.idempotencyKey() == null) {
+                    return Decision.next();
+                }
+                String id = created.todo().id();
+                String key = TodoKeys.requestKey(ctx.require(USER), id);
+                return Decision.need(Effects.dbPut(key, TodoKeys.fingerprint(created.todo()))
+                                        .idempotencyKey(TodoKeys.requestIdempotencyKey(id)).retry(RETRY),
+                                Effects.dbGet(key).into(FIRST_REQUEST).retry(RETRY))
+                        .sequential();
+            });
+
+    /**
+     * Stores the todo. With an {@code Idempotency-Key} first used for another creation, it is
+     * 422 idempotency/key_reused and nothing is written. An idempotent write is applied at most
+     * once per key, so it is followed by a read of what the store holds: the first request's
+     * todo on a repeat.
+     */
+    static final Step CREATE = Step.named("create_todo").reads(USER, NEW_TODO, FIRST_REQUEST).writes(STORED)
             .continuesWith(RENDER_CREATED)
             .run(ctx -> {
                 NewTodo created = ctx.require(NEW_TODO);
+                if (created.idempotencyKey() != null
+                        && !ctx.require(FIRST_REQUEST).equals(TodoKeys.fingerprint(created.todo()))) {
+                    return Decision.fail(ErrorKind.UNPROCESSABLE_CONTENT, "idempotency", "key_reused");
+                }
                 String key = TodoKeys.key(ctx.require(USER), created.todo().id());
                 DbPut put = Effects.dbPut(key, created.todo().toJson());
                 if (created.idempotencyKey() == null) {

@@ -1,6 +1,7 @@
 package io.zerver.samples.todos;
 
 import static io.zerver.samples.todos.TodoSteps.AUTH;
+import static io.zerver.samples.todos.TodoSteps.CLAIM;
 import static io.zerver.samples.todos.TodoSteps.CREATE;
 import static io.zerver.samples.todos.TodoSteps.DELETE;
 import static io.zerver.samples.todos.TodoSteps.LIST;
@@ -23,11 +24,17 @@ import org.springframework.context.annotation.Configuration;
  * <pre>
  * GET    /todos        200 [todo, ...]        the caller's todos, oldest first
  * POST   /todos        201 todo + Location    {"title": "...", "done": false}; honours Idempotency-Key
+ *                      | 422                  Idempotency-Key first used with another title or done
  * GET    /todos/:id    200 todo | 404
  * PATCH  /todos/:id    200 todo | 404         any of title, done
  * PUT    /todos/:id    200 todo | 404         title required, done defaults to false
  * DELETE /todos/:id    204 | 404
  * </pre>
+ *
+ * <p>{@code Idempotency-Key} is per user. A repeat (same user, key, title and {@code done})
+ * answers the first result and creates nothing, even after a restart; the same key with another
+ * title or {@code done} is 422 {@code idempotency/key_reused} and creates nothing, the first
+ * todo intact.
  *
  * <p>Every route requires one {@code X-User-ID} (401 auth/missing_user without, auth/repeated_user
  * with two) through its own before-chain, not the global one, so the feature leaves the application's other routes
@@ -42,7 +49,7 @@ public class TodosFeature {
     ZerverRoutes todosRoutes() {
         return routes -> routes
                 .get("/todos", r -> r.before(AUTH).steps(LIST, RENDER_LIST))
-                .post("/todos", r -> r.before(AUTH).steps(VALIDATE_NEW, CREATE))
+                .post("/todos", r -> r.before(AUTH).steps(VALIDATE_NEW, CLAIM, CREATE))
                 .get("/todos/:id", r -> r.before(AUTH).steps(LOAD))
                 .patch("/todos/:id", r -> r.before(AUTH).steps(VALIDATE_PATCH, LOAD_FOR_UPDATE))
                 .put("/todos/:id", r -> r.before(AUTH).steps(VALIDATE_REPLACEMENT, LOAD_FOR_UPDATE))

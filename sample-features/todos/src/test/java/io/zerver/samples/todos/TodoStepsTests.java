@@ -1,6 +1,7 @@
 package io.zerver.samples.todos;
 
 import static io.zerver.samples.todos.TodoSteps.AUTH;
+import static io.zerver.samples.todos.TodoSteps.CLAIM;
 import static io.zerver.samples.todos.TodoSteps.CREATE;
 import static io.zerver.samples.todos.TodoSteps.LOAD;
 import static io.zerver.samples.todos.TodoSteps.NEW_TODO;
@@ -74,24 +75,51 @@ class TodoStepsTests {
     }
 
     @Test
-    void anIdempotentCreateWritesOnceThenAnswersWhatTheStoreHolds() {
+    void anIdempotentCreateRecordsItsRequestWritesOnceThenAnswersWhatTheStoreHolds() {
         String id = TodoKeys.idempotentId(ANN, "k-1");
-        String first = new Todo(id, "first title", false, Instant.parse("2025-12-31T23:00:00Z")).toJson();
+        Todo first = new Todo(id, "repeated title", false, Instant.parse("2025-12-31T23:00:00Z"));
         ReqTest t = ReqTest.post("/todos", "{\"title\":\"repeated title\"}")
                 .header("X-User-ID", ANN).header("Idempotency-Key", "k-1");
         t.effects().on(DbPut.class).succeed(true);
-        t.effects().on(DbGet.class).succeed(first);
+        t.effects().on(DbGet.class).succeed(first.toJson());
+        t.effects().on(DbGet.class, get -> get.key().startsWith("todo-request:")).succeed(TodoKeys.fingerprint(first));
 
-        ReqTest.Result result = t.run(AUTH, VALIDATE_NEW, CREATE);
+        ReqTest.Result result = t.run(AUTH, VALIDATE_NEW, CLAIM, CREATE);
 
         assertThat(result.status()).isEqualTo(201);
-        assertThat(result.body()).isEqualTo(first);
+        assertThat(result.body()).isEqualTo(first.toJson());
         assertThat(result.response().header("Location")).contains("/todos/" + id);
-        assertThat(t.effects().performed()).extracting(Effect::kind).containsExactly("db.put", "db.get");
-        assertThat(t.effects().performed(DbPut.class)).singleElement().satisfies(put -> {
-            assertThat(put.key()).isEqualTo("todo:ann:" + id);
-            assertThat(put.options().idempotencyKey()).isEqualTo("todos:create:" + id);
-        });
+        assertThat(t.effects().performed()).extracting(TodoStepsTests::dbKey)
+                .containsExactly("todo-request:ann:" + id, "todo-request:ann:" + id, "todo:ann:" + id, "todo:ann:" + id);
+        assertThat(t.effects().performed(DbPut.class)).extracting(put -> put.options().idempotencyKey())
+                .containsExactly("todos:request:" + id, "todos:create:" + id);
+        assertThat(t.effects().performed(DbPut.class).get(0).value()).isEqualTo(TodoKeys.fingerprint(first));
+    }
+
+    @Test
+    void anIdempotencyKeyFirstUsedForAnotherTodoIs422AndWritesNoTodo() {
+        String id = TodoKeys.idempotentId(ANN, "k-1");
+        Todo first = new Todo(id, "first title", false, NOW);
+        ReqTest t = ReqTest.post("/todos", "{\"title\":\"another title\"}")
+                .header("X-User-ID", ANN).header("Idempotency-Key", "k-1");
+        t.effects().on(DbPut.class).succeed(true);
+        t.effects().on(DbGet.class).succeed(TodoKeys.fingerprint(first));
+
+        ReqTest.Result result = t.run(AUTH, VALIDATE_NEW, CLAIM, CREATE);
+
+        assertThat(result.status()).isEqualTo(422);
+        assertThat(result.body()).contains("\"kind\":\"UnprocessableContent\",\"what\":\"idempotency\",\"key\":\"key_reused\"");
+        assertThat(t.effects().performed()).extracting(TodoStepsTests::dbKey).allMatch(key -> key.startsWith("todo-request:"));
+    }
+
+    @Test
+    void theFingerprintIsTheTitleAndDoneAsked() {
+        Todo milk = new Todo("a", "milk", false, NOW);
+
+        assertThat(TodoKeys.fingerprint(milk)).startsWith("sha256:")
+                .isEqualTo(TodoKeys.fingerprint(new Todo("b", "milk", false, NOW.plusSeconds(1))))
+                .isNotEqualTo(TodoKeys.fingerprint(new Todo("a", "milk", true, NOW)))
+                .isNotEqualTo(TodoKeys.fingerprint(new Todo("a", "Milk", false, NOW)));
     }
 
     @Test
@@ -134,5 +162,12 @@ class TodoStepsTests {
         assertThat(TodoKeys.prefix("ann%3Ax")).isNotEqualTo(TodoKeys.prefix("ann:x"));
         assertThat(TodoKeys.idempotentId("ann", "k")).isNotEqualTo(TodoKeys.idempotentId("bob", "k"))
                 .isEqualTo(TodoKeys.idempotentId("ann", "k")).hasSize(22);
+    }
+
+    private static String dbKey(Effect effect) {
+        if (effect instanceof DbPut put) {
+            return put.key();
+        }
+        return ((DbGet) effect).key();
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zerver.core.json.Json;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -62,6 +66,9 @@ class TodosContractTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
 
     WebTestClient client;
 
@@ -161,6 +168,7 @@ class TodosContractTests {
         return Stream.of(
                 Arguments.of("{\"title\":", "malformed"),
                 Arguments.of("not json", "malformed"),
+                Arguments.of("{\"title\":\"milk\",\"n\":1e2147483647}", "malformed"),
                 Arguments.of("", "malformed"),
                 Arguments.of("[" .repeat(100) + "]".repeat(100), "too_deep"),
                 Arguments.of("[{\"title\":\"milk\"}]", "not_an_object"),
@@ -197,8 +205,7 @@ class TodosContractTests {
     void aRepeatedIdempotencyKeyAnswersTheFirstResultAndCreatesNothing() {
         String ann = user("ann");
         Answer first = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"once\"}", "Idempotency-Key", "k-1");
-        Answer repeat = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"twice\",\"done\":true}",
-                "Idempotency-Key", "k-1");
+        Answer repeat = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"once\"}", "Idempotency-Key", "k-1");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(repeat.status()).isEqualTo(201);
@@ -206,6 +213,71 @@ class TodosContractTests {
         assertThat(repeat.headers().getFirst(HttpHeaders.LOCATION))
                 .isEqualTo(first.headers().getFirst(HttpHeaders.LOCATION));
         assertThat(list(ann)).containsExactly(first.object());
+    }
+
+    /** The same todo, spelt otherwise: what counts is the title and done it asks for. */
+    @Test
+    void aRepeatIsTheSameTitleAndDoneHoweverTheBodySpellsThem() {
+        String ann = user("ann");
+        Answer first = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"milk\"}", "Idempotency-Key", "k-1");
+        Answer repeat = send(HttpMethod.POST, "/todos", ann, "{ \"done\" : false, \"title\" : \"m\\u0069lk\" }",
+                "Idempotency-Key", "k-1");
+
+        assertThat(repeat.status()).as(repeat.body()).isEqualTo(201);
+        assertThat(repeat.object()).isEqualTo(first.object());
+        assertThat(list(ann)).containsExactly(first.object());
+    }
+
+    /**
+     * Not a repeat but a client error (the IETF httpapi Idempotency-Key draft's 422): the key
+     * was first used for another todo. Nothing is created, the first todo stays as it was, and
+     * a true repeat still answers it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "{\"title\":\"DIFFERENT\"}", "{\"title\":\"first\",\"done\":true}",
+            "{\"title\":\"first \"}" })
+    void anIdempotencyKeyReusedWithAnotherBodyIs422AndCreatesNothing(String other) {
+        String ann = user("ann");
+        Answer first = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"first\"}", "Idempotency-Key", "k-1");
+        String location = first.headers().getFirst(HttpHeaders.LOCATION);
+
+        assertError(send(HttpMethod.POST, "/todos", ann, other, "Idempotency-Key", "k-1"), 422,
+                "UnprocessableContent", "idempotency", "key_reused");
+
+        assertThat(list(ann)).containsExactly(first.object());
+        assertThat(send(HttpMethod.GET, location, ann, null).object()).isEqualTo(first.object())
+                .containsEntry("title", "first").containsEntry("done", false);
+        Answer repeat = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"first\"}", "Idempotency-Key", "k-1");
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.object()).isEqualTo(first.object());
+    }
+
+    /**
+     * A todo created under a key before fingerprints were recorded (its rows written here as
+     * that version wrote them) has none to compare with: the first request since is answered
+     * as a repeat, as it was then, and records its own; another body after it is 422.
+     */
+    @Test
+    void aKeyUsedBeforeFingerprintsWereRecordedAnswersTheFirstTodoThenRefusesAnotherBody() {
+        create(user("schema"), "{\"title\":\"creates the tables\"}");
+        String ann = user("ann");
+        String id = TodoKeys.idempotentId(ann, "old-key");
+        Todo old = new Todo(id, "from before", false, Instant.parse("2025-01-01T00:00:00Z"));
+        JdbcClient db = JdbcClient.create(dataSource);
+        db.sql("INSERT INTO zerver_kv (key, value, updated_at) VALUES (?, ?, 0)")
+                .params(TodoKeys.key(ann, id), old.toJson()).update();
+        db.sql("INSERT INTO zerver_idempotency (key, kind, target, outcome, created_at) VALUES (?, 'db.put', ?, 'true', 0)")
+                .params(TodoKeys.createIdempotencyKey(id), TodoKeys.key(ann, id)).update();
+
+        Answer since = send(HttpMethod.POST, "/todos", ann, "{\"title\":\"since\"}", "Idempotency-Key", "old-key");
+        assertThat(since.status()).as(since.body()).isEqualTo(201);
+        assertThat(since.body()).isEqualTo(old.toJson());
+
+        assertError(send(HttpMethod.POST, "/todos", ann, "{\"title\":\"later\"}", "Idempotency-Key", "old-key"),
+                422, "UnprocessableContent", "idempotency", "key_reused");
+        assertThat(send(HttpMethod.POST, "/todos", ann, "{\"title\":\"since\"}", "Idempotency-Key", "old-key").body())
+                .isEqualTo(old.toJson());
+        assertThat(list(ann)).containsExactly(Json.parse(old.toJson(), 4));
     }
 
     @Test
