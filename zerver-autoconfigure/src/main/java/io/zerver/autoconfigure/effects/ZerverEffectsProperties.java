@@ -2,17 +2,74 @@ package io.zerver.autoconfigure.effects;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** The effect handlers (SPEC §3). */
+/**
+ * The effect handlers (SPEC §3). Validated at binding, whether a family is enabled or not: a
+ * value out of range fails start-up naming the property, the value and what is expected.
+ */
 @ConfigurationProperties("zerver.effects")
-public class ZerverEffectsProperties {
+public class ZerverEffectsProperties implements Validator {
+
+    /** A table name JdbcKvConfig takes: a plain SQL identifier. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The largest body a byte array can hold, as HttpEffectsConfig bounds the response size. */
+    private static final DataSize MAX_RESPONSE_SIZE = DataSize.ofBytes(Integer.MAX_VALUE - 8);
+    /** The longest connect timeout Netty takes (an int of milliseconds). */
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
     private final Db db = new Db();
     private final Http http = new Http();
     private final File file = new File();
     private final Cache cache = new Cache();
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ZerverEffectsProperties.class.isAssignableFrom(type);
+    }
+
+    /** What JdbcKvConfig, SqliteDataSources, HttpEffectsConfig and CacheEffectsConfig accept. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ZerverEffectsProperties p = (ZerverEffectsProperties) target;
+        identifier(errors, "db.table", p.db.table);
+        identifier(errors, "db.idempotencyTable", p.db.idempotencyTable);
+        if (p.db.table != null && p.db.table.equalsIgnoreCase(p.db.idempotencyTable)) {
+            errors.rejectValue("db.idempotencyTable", "distinct",
+                    "'" + p.db.idempotencyTable + "' (expected: a table other than db.table)");
+        }
+        atLeast(errors, "db.threads", p.db.threads, 0, " (expected: >= 0, 0 for the pool size)");
+        atLeast(errors, "db.sqlitePoolSize", p.db.sqlitePoolSize, 1, " (expected: >= 1)");
+        Duration connect = p.http.connectTimeout;
+        if (connect == null || connect.isNegative() || connect.isZero() || connect.compareTo(MAX_CONNECT_TIMEOUT) > 0) {
+            errors.rejectValue("http.connectTimeout", "range",
+                    connect + " (expected: > 0 and <= " + MAX_CONNECT_TIMEOUT.toMillis() + "ms)");
+        }
+        atLeast(errors, "http.maxConnections", p.http.maxConnections, 1, " (expected: >= 1)");
+        DataSize response = p.http.maxResponseSize;
+        if (response == null || response.toBytes() < 1 || response.compareTo(MAX_RESPONSE_SIZE) > 0) {
+            errors.rejectValue("http.maxResponseSize", "range", response + " (expected: 1B.." + MAX_RESPONSE_SIZE + ")");
+        }
+        atLeast(errors, "cache.maximumSize", p.cache.maximumSize, 0, " (expected: >= 0)");
+    }
+
+    private static void identifier(Errors errors, String field, @Nullable String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            errors.rejectValue(field, "format",
+                    "'" + name + "' (expected: a letter or _, then up to 62 letters, digits or _)");
+        }
+    }
+
+    private static void atLeast(Errors errors, String field, long value, long min, String expected) {
+        if (value < min) {
+            errors.rejectValue(field, "range", value + expected);
+        }
+    }
 
     public Db getDb() {
         return db;

@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class DebugRoutes implements Predicate<Route> {
 
+    /** The shortest timeline header the engine takes ({@code Engine.Builder.timelineHeader}). */
+    static final int MIN_HEADER_LENGTH = 18;
+    /** The forms an entry may take. */
+    static final String FORMS = "'METHOD /pattern', '/pattern' or '*'";
+
     private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
     private static final Pattern BRACED = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -36,25 +41,40 @@ final class DebugRoutes implements Predicate<Route> {
         boolean all = false;
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            String spec = specs.get(i) == null ? "" : specs.get(i).strip();
+            String spec = strip(specs.get(i));
             if (spec.equals("*")) {
                 all = true;
                 continue;
             }
-            String[] parts = spec.split("\\s+");
-            Entry entry = null;
-            if (parts.length == 1 && parts[0].startsWith("/")) {
-                entry = new Entry(null, normalize(parts[0]));
-            } else if (parts.length == 2 && METHOD.matcher(parts[0]).matches() && parts[1].startsWith("/")) {
-                entry = new Entry(parts[0].toUpperCase(Locale.ROOT), normalize(parts[1]));
-            }
+            Entry entry = entry(spec);
             if (entry == null) {
                 throw new IllegalArgumentException("zerver.debug.routes[" + i + "]: '" + spec
-                        + "' (expected: 'METHOD /pattern', '/pattern' or '*')");
+                        + "' (expected: " + FORMS + ")");
             }
             entries.add(entry);
         }
         return all || !entries.isEmpty() ? new DebugRoutes(all, List.copyOf(entries)) : null;
+    }
+
+    /** Whether {@code spec} is an entry {@link #parse} takes. */
+    static boolean isWellFormed(@Nullable String spec) {
+        String stripped = strip(spec);
+        return stripped.equals("*") || entry(stripped) != null;
+    }
+
+    private static String strip(@Nullable String spec) {
+        return spec == null ? "" : spec.strip();
+    }
+
+    private static @Nullable Entry entry(String spec) {
+        String[] parts = spec.split("\\s+");
+        if (parts.length == 1 && parts[0].startsWith("/")) {
+            return new Entry(null, normalize(parts[0]));
+        }
+        if (parts.length == 2 && METHOD.matcher(parts[0]).matches() && parts[1].startsWith("/")) {
+            return new Entry(parts[0].toUpperCase(Locale.ROOT), normalize(parts[1]));
+        }
+        return null;
     }
 
     private static String normalize(String pattern) {

@@ -4,10 +4,15 @@ import io.zerver.core.engine.BulkheadLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Caps on effects in flight per target: {@code db}, an HTTP host, a compute task. */
+/**
+ * Caps on effects in flight per target: {@code db}, an HTTP host, a compute task. Validated at
+ * binding: a cap out of range fails start-up naming the property, the value and the range.
+ */
 @ConfigurationProperties("zerver.bulkheads")
-public class ZerverBulkheadProperties {
+public class ZerverBulkheadProperties implements Validator {
 
     /** Cap of every target not named in targets; 0 for none. */
     private int perTarget;
@@ -17,6 +22,25 @@ public class ZerverBulkheadProperties {
 
     public BulkheadLimits toLimits() {
         return new BulkheadLimits(perTarget, targets);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ZerverBulkheadProperties.class.isAssignableFrom(type);
+    }
+
+    /** The ranges {@link BulkheadLimits} accepts. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ZerverBulkheadProperties p = (ZerverBulkheadProperties) target;
+        if (p.perTarget < 0) {
+            errors.rejectValue("perTarget", "range", p.perTarget + " (expected: >= 0, 0 for no cap)");
+        }
+        p.targets.forEach((name, cap) -> {
+            if (cap == null || cap < 1) {
+                errors.rejectValue("targets[" + name + "]", "range", cap + " (expected: >= 1)");
+            }
+        });
     }
 
     public int getPerTarget() {

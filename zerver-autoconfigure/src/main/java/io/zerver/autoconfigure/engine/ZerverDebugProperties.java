@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Debugging aids ({@code zerver.debug.*}). */
+/**
+ * Debugging aids ({@code zerver.debug.*}). Validated at binding: a value out of range or a
+ * malformed route fails start-up naming the property, the value and what is expected.
+ */
 @ConfigurationProperties("zerver.debug")
-public class ZerverDebugProperties {
+public class ZerverDebugProperties implements Validator {
 
     /** Timelines of the last requests kept for /actuator/zerver/timelines. */
     private int recentTimelines = 100;
@@ -22,6 +27,25 @@ public class ZerverDebugProperties {
 
     /** Longest X-Zerver-Timeline header; events that do not fit are left out and counted. */
     private DataSize maxHeaderSize = DataSize.ofKilobytes(8);
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ZerverDebugProperties.class.isAssignableFrom(type);
+    }
+
+    /** What the timeline ring, the engine's timeline header and {@link DebugRoutes} accept. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ZerverDebugProperties p = (ZerverDebugProperties) target;
+        Bounds.atLeast(errors, "recentTimelines", p.recentTimelines, 1);
+        Bounds.atLeast(errors, "maxHeaderSize", p.maxHeaderSize, DataSize.ofBytes(DebugRoutes.MIN_HEADER_LENGTH));
+        for (int i = 0; i < p.routes.size(); i++) {
+            String spec = p.routes.get(i);
+            if (!DebugRoutes.isWellFormed(spec)) {
+                errors.rejectValue("routes[" + i + "]", "format", "'" + spec + "' (expected: " + DebugRoutes.FORMS + ")");
+            }
+        }
+    }
 
     public int getRecentTimelines() {
         return recentTimelines;

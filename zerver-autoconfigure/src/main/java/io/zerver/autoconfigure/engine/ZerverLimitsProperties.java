@@ -3,10 +3,15 @@ package io.zerver.autoconfigure.engine;
 import io.zerver.core.engine.RequestLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** Per-request limits (SPEC §11); exceeding one answers 4xx or 503 with the error body. */
+/**
+ * Per-request limits (SPEC §11); exceeding one answers 4xx or 503 with the error body. Validated
+ * at binding: a value out of range fails start-up naming the property, the value and the range.
+ */
 @ConfigurationProperties("zerver.limits")
-public class ZerverLimitsProperties {
+public class ZerverLimitsProperties implements Validator {
 
     /** Largest request body accepted; larger ones answer 413. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
@@ -23,10 +28,26 @@ public class ZerverLimitsProperties {
     /** Most effects of one request in flight at once; more answer 503. */
     private int maxInFlightPerRequest = 64;
 
-    /** The limits as the engine takes them; invalid values fail with the bad value named. */
+    /** The limits as the engine takes them. */
     public RequestLimits toLimits() {
         return new RequestLimits(maxBodySize.toBytes(), maxJsonDepth, maxSlots, maxEffectsPerNeed,
                 maxInFlightPerRequest);
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ZerverLimitsProperties.class.isAssignableFrom(type);
+    }
+
+    /** The ranges {@link RequestLimits} accepts: every limit at least 1. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ZerverLimitsProperties p = (ZerverLimitsProperties) target;
+        Bounds.atLeast(errors, "maxBodySize", p.maxBodySize, DataSize.ofBytes(1));
+        Bounds.atLeast(errors, "maxJsonDepth", p.maxJsonDepth, 1);
+        Bounds.atLeast(errors, "maxSlots", p.maxSlots, 1);
+        Bounds.atLeast(errors, "maxEffectsPerNeed", p.maxEffectsPerNeed, 1);
+        Bounds.atLeast(errors, "maxInFlightPerRequest", p.maxInFlightPerRequest, 1);
     }
 
     public DataSize getMaxBodySize() {

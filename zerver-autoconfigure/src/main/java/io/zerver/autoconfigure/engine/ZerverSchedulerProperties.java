@@ -4,10 +4,15 @@ import io.zerver.core.schedule.SchedulerConfig;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
-/** The SLO scheduler that orders step work across requests. */
+/**
+ * The SLO scheduler that orders step work across requests. Validated at binding: a value out of
+ * range fails start-up naming the property, the value and the range.
+ */
 @ConfigurationProperties("zerver.scheduler")
-public class ZerverSchedulerProperties {
+public class ZerverSchedulerProperties implements Validator {
 
     /** Whether step work goes through the SLO scheduler. */
     private boolean enabled = true;
@@ -36,6 +41,23 @@ public class ZerverSchedulerProperties {
     /** Reactor Netty's default number of event loops, computed as it does. */
     static int eventLoops() {
         return Integer.getInteger("reactor.netty.ioWorkerCount", Math.max(Runtime.getRuntime().availableProcessors(), 4));
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ZerverSchedulerProperties.class.isAssignableFrom(type);
+    }
+
+    /** The ranges {@link SchedulerConfig} accepts. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ZerverSchedulerProperties p = (ZerverSchedulerProperties) target;
+        if (p.maxConcurrent != null && p.maxConcurrent < 1) {
+            errors.rejectValue("maxConcurrent", "range",
+                    p.maxConcurrent + " (expected: >= 1, or unset for one per event loop)");
+        }
+        Bounds.atLeast(errors, "maxQueued", p.maxQueued, 0);
+        Bounds.notNegative(errors, "agingBound", p.agingBound);
     }
 
     public boolean isEnabled() {

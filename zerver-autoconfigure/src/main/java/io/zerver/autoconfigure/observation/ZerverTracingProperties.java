@@ -3,12 +3,15 @@ package io.zerver.autoconfigure.observation;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Tracing of Zerver requests ({@code zerver.tracing.*}).
+ * Tracing of Zerver requests ({@code zerver.tracing.*}). Validated at binding: a negative wait
+ * fails start-up naming the property.
  */
 @ConfigurationProperties("zerver.tracing")
-public class ZerverTracingProperties {
+public class ZerverTracingProperties implements Validator {
 
     /**
      * Whether to observe requests (spans and request, step and effect timers) when an
@@ -46,6 +49,25 @@ public class ZerverTracingProperties {
      * about a request carry its trace id either way.
      */
     private boolean unsampledLogCorrelation = true;
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return ZerverTracingProperties.class.isAssignableFrom(type);
+    }
+
+    /** What {@link ObservationTimelineObserver.Builder} accepts: waits of zero or more. */
+    @Override
+    public void validate(Object target, Errors errors) {
+        ZerverTracingProperties p = (ZerverTracingProperties) target;
+        notNegative(errors, "promoteQueueWait", p.promoteQueueWait);
+        notNegative(errors, "promoteParkWait", p.promoteParkWait);
+    }
+
+    private static void notNegative(Errors errors, String field, Duration value) {
+        if (value == null || value.isNegative()) {
+            errors.rejectValue(field, "range", value + " (expected: >= 0)");
+        }
+    }
 
     public boolean isEnabled() {
         return enabled;

@@ -2,7 +2,6 @@ package io.zerver.autoconfigure.webflux;
 
 import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
 import io.zerver.core.engine.Engine;
-import io.zerver.core.error.ErrorRenderer;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,11 +27,10 @@ public final class ZerverWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZerverWebHandler zerverWebHandler(Engine engine, ErrorRenderer errorRenderer,
-            ObjectProvider<ObservationRegistry> observationRegistry,
+    ZerverWebHandler zerverWebHandler(Engine engine, ObjectProvider<ObservationRegistry> observationRegistry,
             @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
-        return new ZerverWebHandler(engine, errorRenderer,
-                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), unsampledLogCorrelation);
+        return new ZerverWebHandler(engine, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+                unsampledLogCorrelation);
     }
 
     @Bean

@@ -2,18 +2,14 @@ package io.zerver.autoconfigure.webflux;
 
 import io.zerver.autoconfigure.observation.ServerObservations;
 import io.zerver.core.engine.Engine;
-import io.zerver.core.error.ErrorKind;
-import io.zerver.core.error.ErrorRenderer;
-import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
-import io.zerver.core.http.RequestIds;
 import io.zerver.core.http.Response;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import java.net.InetSocketAddress;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -25,7 +21,9 @@ import reactor.core.publisher.Mono;
 /**
  * Serves a request with the engine: reads the body (never more than the body limit: a
  * larger one answers 413 without being kept, see {@link RequestBody}), hands the request to
- * {@link Engine#handle}, and writes the response.
+ * {@link Engine#handle}, and writes the response. A body over the limit is answered by
+ * {@link Engine#rejectBodyTooLarge}, as the engine answers one it sees: a Zerver request id,
+ * timeline and {@code zerver.requests} timer like any other request's.
  *
  * <p>When WebFlux observes the request (Spring Boot does when an {@code ObservationRegistry}
  * is present), the engine starts in that observation's scope, offered as the Zerver
@@ -36,15 +34,14 @@ import reactor.core.publisher.Mono;
  */
 public final class ZerverWebHandler implements WebHandler {
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final Engine engine;
-    private final ErrorRenderer errorRenderer;
     private final ObservationRegistry observationRegistry;
     private final boolean unsampledLogCorrelation;
 
-    ZerverWebHandler(Engine engine, ErrorRenderer errorRenderer, ObservationRegistry observationRegistry,
-            boolean unsampledLogCorrelation) {
+    ZerverWebHandler(Engine engine, ObservationRegistry observationRegistry, boolean unsampledLogCorrelation) {
         this.engine = engine;
-        this.errorRenderer = errorRenderer;
         this.observationRegistry = observationRegistry;
         this.unsampledLogCorrelation = unsampledLogCorrelation;
     }
@@ -57,37 +54,40 @@ public final class ZerverWebHandler implements WebHandler {
         if (declared > limit) {
             if (request.getHeaders().getFirst(HttpHeaders.EXPECT) != null) {
                 // The client waits for 100 Continue before sending the body: it never comes.
-                return write(exchange, tooLarge(exchange));
+                return tooLarge(request).flatMap(response -> write(exchange, response));
             }
             // The body is read and dropped for a moment first: a client still uploading would
             // otherwise meet a closed connection (a reset) instead of reading the 413.
-            return RequestBody.discard(request.getBody()).then(Mono.defer(() -> write(exchange, tooLarge(exchange))));
+            return RequestBody.discard(request.getBody()).then(tooLarge(request))
+                    .flatMap(response -> write(exchange, response));
         }
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 8);
         return RequestBody.read(request.getBody(), cap, declared)
-                .flatMap(body -> Mono.deferContextual(context -> handle(toRequest(request, body),
-                        context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))))
-                .onErrorResume(RequestBody.BodyTooLarge.class, e -> Mono.just(tooLarge(exchange)))
+                .flatMap(body -> serve(toRequest(request, body), engine::handle))
+                .onErrorResume(RequestBody.BodyTooLarge.class, e -> tooLarge(request))
                 .flatMap(response -> write(exchange, response));
     }
 
-    /** The engine's answer to {@code request}, started in the scope of {@code parent} when there is one. */
-    private Mono<Response> handle(Request request, @Nullable Object parent) {
-        if (!(parent instanceof Observation observation) || observation.isNoop()) {
-            return engine.handle(request);
-        }
-        return ServerObservations.within(observationRegistry, observation, unsampledLogCorrelation,
-                () -> engine.handle(request));
+    /**
+     * The engine's answer to {@code request}, started in the scope of the server observation
+     * WebFlux keeps in the subscriber's context when there is one.
+     */
+    private Mono<Response> serve(Request request, Function<Request, Mono<Response>> engineCall) {
+        return Mono.deferContextual(context -> {
+            Object parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+            if (!(parent instanceof Observation observation) || observation.isNoop()) {
+                return engineCall.apply(request);
+            }
+            return ServerObservations.within(observationRegistry, observation, unsampledLogCorrelation,
+                    () -> engineCall.apply(request));
+        });
     }
 
-    private Response tooLarge(ServerWebExchange exchange) {
-        String offered = exchange.getRequest().getHeaders().getFirst(Engine.REQUEST_ID_HEADER);
-        String id = RequestIds.isWellFormed(offered) ? offered
-                : exchange.getRequest().getId();
-        Response response = errorRenderer.render(ZerverError.of(ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large"),
-                id);
-        // The rest of the body is not read: the connection cannot be reused.
-        return response.withOnlyHeader(HttpHeaders.CONNECTION, "close").withOnlyHeader(Engine.REQUEST_ID_HEADER, id);
+    /** The engine's 413 to a request whose body was not read in full. */
+    private Mono<Response> tooLarge(ServerHttpRequest request) {
+        return serve(toRequest(request, NO_BODY), engine::rejectBodyTooLarge)
+                // The rest of the body is not read: the connection cannot be reused.
+                .map(response -> response.withOnlyHeader(HttpHeaders.CONNECTION, "close"));
     }
 
     static Request toRequest(ServerHttpRequest request, byte[] body) {

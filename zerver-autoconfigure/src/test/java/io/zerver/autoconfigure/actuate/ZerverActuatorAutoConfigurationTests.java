@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -69,6 +70,8 @@ class ZerverActuatorAutoConfigurationTests {
     @Test
     void invalidRecentTimelinesStopsStartUp() {
         runner.withPropertyValues("zerver.debug.recent-timelines=0").run(context ->
-                assertThat(context.getStartupFailure()).rootCause().hasMessage("capacity: 0 (expected: >= 1)"));
+                assertThat(context.getStartupFailure()).rootCause().isInstanceOf(BindValidationException.class)
+                        .hasMessageContaining("field 'recentTimelines'")
+                        .hasMessageContaining("default message [0 (expected: >= 1)]"));
     }
 }

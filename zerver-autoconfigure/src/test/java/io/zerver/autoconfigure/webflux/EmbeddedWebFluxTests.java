@@ -2,6 +2,8 @@ package io.zerver.autoconfigure.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.zerver.autoconfigure.engine.ZerverRoutes;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Response;
@@ -13,11 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 
 /** A plain WebFlux application with a controller, and Zerver routes next to it, on a real server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -77,6 +83,9 @@ class EmbeddedWebFluxTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry meters;
 
     WebTestClient client;
 
@@ -146,6 +155,50 @@ class EmbeddedWebFluxTests {
                 .expectStatus().isEqualTo(413)
                 .expectHeader().exists("X-Request-Id")
                 .expectBody().jsonPath("$.error.kind").isEqualTo("PayloadTooLarge");
+    }
+
+    @Test
+    void declaredOversizedBodyIsAnsweredByTheEngineWithAZerverRequestIdAndTimed() {
+        long before = zerverRequestsAnswered413();
+
+        String id = client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("[" + "1,".repeat(1000) + "1]").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals("Connection", "close")
+                .returnResult(Void.class).getResponseHeaders().getFirst(Engine.REQUEST_ID_HEADER);
+
+        assertThat(id).matches("[A-Za-z0-9_-]{22}");
+        assertThat(zerverRequestsAnswered413()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void streamedOversizedBodyIsAnsweredByTheEngineWithAZerverRequestIdAndTimed() {
+        long before = zerverRequestsAnswered413();
+        Flux<DataBuffer> chunks = Flux.range(0, 4).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
+                "1".repeat(512).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+
+        String id = client.post().uri("/echo").contentType(MediaType.APPLICATION_JSON)
+                .body(chunks, DataBuffer.class).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals("Connection", "close")
+                .returnResult(Void.class).getResponseHeaders().getFirst(Engine.REQUEST_ID_HEADER);
+
+        assertThat(id).matches("[A-Za-z0-9_-]{22}");
+        assertThat(zerverRequestsAnswered413()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void oversizedBodyKeepsTheClientsWellFormedRequestId() {
+        client.post().uri("/echo").header(Engine.REQUEST_ID_HEADER, "client-id.7")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("[" + "1,".repeat(1000) + "1]").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().valueEquals(Engine.REQUEST_ID_HEADER, "client-id.7");
+    }
+
+    /** The requests {@code zerver.requests} timed with status 413 so far. */
+    private long zerverRequestsAnswered413() {
+        return meters.find("zerver.requests").tag("http.response.status_code", "413").timers().stream()
+                .mapToLong(Timer::count).sum();
     }
 
     @Test

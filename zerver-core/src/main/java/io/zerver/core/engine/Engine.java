@@ -97,14 +97,22 @@ public final class Engine {
         return Mono.defer(() -> route(request, table));
     }
 
+    /**
+     * Answers 413 to {@code request}, whose body its host found over {@link #limits()} and did not
+     * read in full (so {@code request} carries none): the answer, request id, timeline and observer
+     * calls {@link #handle(Request)} gives a body over the limit. The returned {@code Mono} never fails.
+     */
+    public Mono<Response> rejectBodyTooLarge(Request request) {
+        requireNonNull(request, "request");
+        return Mono.fromSupplier(() -> bodyTooLarge(start(request, settings.now())));
+    }
+
     private Mono<Response> route(Request request, RouteTable table) {
         long start = settings.now();
-        String requestId = requestId(request);
-        Timeline timeline = new Timeline(requestId, request.method(), request.path(), start,
-                settings.clock().millis(), settings.observer());
-        settings.observer().onStart(timeline);
+        Timeline timeline = start(request, start);
+        String requestId = timeline.requestId();
         if (request.body().length > settings.limits().maxBodyBytes()) {
-            return Mono.just(finish(timeline, null, error(timeline, ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large")));
+            return Mono.just(bodyTooLarge(timeline));
         }
         RouteMatch match = table.match(request.method(), request.path());
         if (match instanceof RouteMatch.Found found) {
@@ -165,6 +173,18 @@ public final class Engine {
                         exchange.runExitCallbacks();
                     }
                 });
+    }
+
+    /** The timeline of {@code request}, started at {@code start} and announced to the observers. */
+    private Timeline start(Request request, long start) {
+        Timeline timeline = new Timeline(requestId(request), request.method(), request.path(), start,
+                settings.clock().millis(), settings.observer());
+        settings.observer().onStart(timeline);
+        return timeline;
+    }
+
+    private Response bodyTooLarge(Timeline timeline) {
+        return finish(timeline, null, error(timeline, ErrorKind.PAYLOAD_TOO_LARGE, "body", "too_large"));
     }
 
     private Response finish(Timeline timeline, @Nullable Exchange exchange, Response response) {

@@ -11,6 +11,7 @@ import io.zerver.core.route.RouteTable;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
+import io.zerver.core.timeline.TimelineEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,27 @@ class EngineHttpTests {
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(errorOf(response)).containsEntry("kind", "PayloadTooLarge");
+    }
+
+    @Test
+    void bodyItsHostFoundTooLargeIsAnswered413WithARequestIdAndATimeline() {
+        Response response = h.engine().rejectBodyTooLarge(Request.of("POST", "/echo")).block();
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(errorOf(response)).containsEntry("kind", "PayloadTooLarge").containsEntry("key", "too_large");
+        assertThat(response.header(Engine.REQUEST_ID_HEADER)).hasValueSatisfying(id -> {
+            assertThat(id).matches("[A-Za-z0-9_-]{22}").isEqualTo(h.timeline().requestId());
+        });
+        assertThat(h.timeline().status()).isEqualTo(413);
+        assertThat(h.timeline().events(TimelineEvent.Failed.class)).hasSize(1);
+    }
+
+    @Test
+    void bodyItsHostFoundTooLargeKeepsTheClientsRequestId() {
+        Response response = h.engine().rejectBodyTooLarge(Request.of("POST", "/echo")
+                .withHeader(Engine.REQUEST_ID_HEADER, "client-7")).block();
+
+        assertThat(response.header(Engine.REQUEST_ID_HEADER)).contains("client-7");
     }
 
     @Test
