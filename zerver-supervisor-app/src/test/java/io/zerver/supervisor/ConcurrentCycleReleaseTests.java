@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,14 +79,13 @@ class ConcurrentCycleReleaseTests {
                     System.gc();
                 }
                 registry.reload("aged");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                Retirement retired = null;
-                while (System.nanoTime() < deadline
-                        && (retired == null || retired.outcome() == Retirement.Outcome.CHECKING)) {
-                    Thread.sleep(50);
-                    retired = registry.retirements().stream().filter(r -> r.feature().equals("aged"))
-                            .findFirst().orElse(null);
-                }
+                AtomicReference<Retirement> seen = new AtomicReference<>();
+                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    seen.set(registry.retirements().stream().filter(r -> r.feature().equals("aged")).findFirst()
+                            .orElse(null));
+                    return seen.get() != null && seen.get().outcome() != Retirement.Outcome.CHECKING;
+                });
+                Retirement retired = seen.get();
                 System.out.println("collections: " + (retired == null ? -1 : retired.checks()));
                 System.out.println(RESULT + (retired == null ? "none" : retired.outcome()));
                 status = 0;
