@@ -14,29 +14,32 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("zerver.ingest")
 public class IngestProperties implements Validator {
 
-    /** Largest request body; a larger one answers 413 without being read in full. */
+    /** Largest request body; a larger one answers 413 without being read in full. From 0B to 2147483639B. */
     private DataSize maxBodySize = DataSize.ofMegabytes(16);
 
-    /** Largest request header block (all header lines together); a larger one answers 431. */
+    /** Largest request header block (all header lines together); a larger one answers 431. From 256B to 1MB. */
     private DataSize maxHeaderSize = DataSize.ofKilobytes(16);
 
-    /** Most header lines in a request; more answer 431. */
+    /** Most header lines in a request; more answer 431. At least 1. */
     private int maxHeaderCount = 100;
 
-    /** Longest request target (path and query); a longer one answers 414. */
+    /** Longest request target (path and query); a longer one answers 414. From 16 to 1048576. */
     private int maxUriLength = 4096;
 
     /**
      * How long a request may take from its head's arrival to its answer: a body still arriving
      * then answers 408, an answer still missing 504. A client's X-Request-Timeout (milliseconds)
-     * may shorten it.
+     * may shorten it. Above 0.
      */
     private Duration requestTimeout = Duration.ofSeconds(30);
 
-    /** How long a request's head may take to arrive, and the longest silence while its body arrives (408). */
+    /**
+     * How long a request's head may take to arrive, and the longest silence while its body arrives
+     * (408). Above 0.
+     */
     private Duration readTimeout = Duration.ofSeconds(10);
 
-    /** How long a kept-alive connection may wait for its next request before it is closed. */
+    /** How long a kept-alive connection may wait for its next request before it is closed. Above 0. */
     private Duration idleTimeout = Duration.ofSeconds(60);
 
     /** The limits as the HTTP side takes them. */

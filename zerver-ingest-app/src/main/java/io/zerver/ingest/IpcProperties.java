@@ -14,12 +14,13 @@ public class IpcProperties implements Validator {
     /** Longest socket path the kernel takes ({@code sun_path} is 108 bytes with its terminator). */
     static final int MAX_SOCKET_PATH_BYTES = 107;
 
-    /** The Unix domain socket the supervisor listens on. */
+    /** The Unix domain socket the supervisor listens on. An absolute path of at most 107 bytes. */
     private Path socket = Path.of("/tmp/zerver.sock");
 
     /**
      * The largest frame accepted from the supervisor, announced in the handshake. Leaves room for
-     * a response's headers next to a body as large as the biggest request body.
+     * a response's headers next to a body as large as the biggest request body. From 1KB to
+     * 2147483639B.
      */
     private DataSize maxFrameSize = DataSize.ofMegabytes(17);
 
@@ -32,7 +33,7 @@ public class IpcProperties implements Validator {
 
     /**
      * How many connections to the supervisor to keep open when event-loop-connections is
-     * false; each carries many requests at once.
+     * false; each carries many requests at once. From 1 to 64.
      */
     private int poolSize = 2;
 

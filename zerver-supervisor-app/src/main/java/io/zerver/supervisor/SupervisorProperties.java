@@ -26,30 +26,30 @@ public class SupervisorProperties {
         /** Directory of feature jars, each loaded into its own class loader and child context. */
         private Path dir = Path.of("./features");
 
-        /** How long a feature context's lifecycle beans get to stop when it is closed. */
+        /** How long a feature context's lifecycle beans get to stop when it is closed. 0 or more. */
         private Duration shutdownTimeout = Duration.ofSeconds(10);
 
         /** Whether changes in the features directory are applied while the supervisor runs. */
         private boolean watch = true;
 
-        /** How long a jar must be left alone (no more writes) before it is loaded. */
+        /** How long a jar must be left alone (no more writes) before it is loaded. Above 0. */
         private Duration quietPeriod = Duration.ofMillis(50);
 
-        /** How long to wait at most for a jar being written to become a complete jar. */
+        /** How long to wait at most for a jar being written to become a complete jar. Above 0. */
         private Duration maxSettle = Duration.ofSeconds(10);
 
-        /** How long a replaced or removed version may finish its requests before they get 503. */
+        /** How long a replaced or removed version may finish its requests before they get 503. Above 0. */
         private Duration drainTimeout = Duration.ofSeconds(30);
 
         /**
          * How many collections to ask for before a retired version's loader is a leak suspect
          * (one per interval, shared by every version being checked). At least
          * MaxTenuringThreshold + 3 (18) when System.gc() runs G1 concurrent cycles
-         * (-XX:+ExplicitGCInvokesConcurrent).
+         * (-XX:+ExplicitGCInvokesConcurrent). At least 1.
          */
         private int leakChecks = 5;
 
-        /** The pause between two leak checks. */
+        /** The pause between two leak checks. Above 0. */
         private Duration leakCheckInterval = Duration.ofSeconds(1);
 
         public Path getDir() {
@@ -138,11 +138,12 @@ public class SupervisorProperties {
 
         /**
          * The largest frame accepted from the ingest, announced in the handshake: room for a
-         * request's headers next to the ingest's largest body (16 MiB by default).
+         * request's headers next to the ingest's largest body (16 MiB by default). From 1KB to
+         * 2147483639B.
          */
         private DataSize maxFrameSize = DataSize.ofMegabytes(17);
 
-        /** How long in-flight requests get to finish when the supervisor stops. */
+        /** How long in-flight requests get to finish when the supervisor stops. 0 or more. */
         private Duration drainTimeout = Duration.ofSeconds(20);
 
         public Path getSocket() {

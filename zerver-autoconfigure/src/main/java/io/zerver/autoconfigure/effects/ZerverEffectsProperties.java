@@ -93,16 +93,22 @@ public class ZerverEffectsProperties implements Validator {
         /** Whether the db.* effects are served. */
         private boolean enabled = true;
 
-        /** Table of the key/value pairs. */
+        /** Table of the key/value pairs. A letter or _, then up to 62 letters, digits or _. */
         private String table = "zerver_kv";
 
-        /** Table of the idempotency records. */
+        /**
+         * Table of the idempotency records. A letter or _, then up to 62 letters, digits or _;
+         * not the same name as table, ignoring case.
+         */
         private String idempotencyTable = "zerver_idempotency";
 
-        /** Threads that run blocking JDBC calls; 0 for the size of the connection pool. */
+        /** Threads that run blocking JDBC calls; 0 for the size of the connection pool. 0 or more. */
         private int threads;
 
-        /** Connections of the SQLite pool Zerver creates when the application has no DataSource. */
+        /**
+         * Connections of the SQLite pool Zerver creates when the application has no DataSource.
+         * At least 1.
+         */
         private int sqlitePoolSize = 4;
 
         public boolean isEnabled() {
@@ -152,13 +158,13 @@ public class ZerverEffectsProperties implements Validator {
         /** Whether the http.* effects are served. */
         private boolean enabled = true;
 
-        /** Time to establish a connection. */
+        /** Time to establish a connection. Above 0 and at most 2147483647ms. */
         private Duration connectTimeout = Duration.ofSeconds(2);
 
-        /** Pooled connections per host. */
+        /** Pooled connections per host. At least 1. */
         private int maxConnections = 64;
 
-        /** Largest response body read; larger ones fail the effect. */
+        /** Largest response body read; larger ones fail the effect. From 1B to 2147483639B. */
         private DataSize maxResponseSize = DataSize.ofMegabytes(10);
 
         public boolean isEnabled() {
@@ -226,7 +232,7 @@ public class ZerverEffectsProperties implements Validator {
         /** Whether the cache.* effects are served. */
         private boolean enabled = true;
 
-        /** Most entries kept. */
+        /** Most entries kept. 0 or more. */
         private long maximumSize = 10_000;
 
         public boolean isEnabled() {

@@ -11,7 +11,7 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("zerver.budget")
 public class ZerverBudgetProperties implements Validator {
 
-    /** Thread CPU time one request's steps may use; unset for no budget. */
+    /** Thread CPU time one request's steps may use; unset for no budget. Above 0 when set. */
     private @Nullable Duration requestCpu;
 
     /** What happens to a request over its budget: park (yield) or reject (503). */

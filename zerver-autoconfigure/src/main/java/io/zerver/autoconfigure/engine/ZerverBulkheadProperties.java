@@ -14,10 +14,10 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("zerver.bulkheads")
 public class ZerverBulkheadProperties implements Validator {
 
-    /** Cap of every target not named in targets; 0 for none. */
+    /** Cap of every target not named in targets; 0 for none. 0 or more. */
     private int perTarget;
 
-    /** Caps of named targets, for example zerver.bulkheads.targets.db=16. */
+    /** Caps of named targets, for example zerver.bulkheads.targets.db=16. Each at least 1. */
     private Map<String, Integer> targets = new LinkedHashMap<>();
 
     public BulkheadLimits toLimits() {

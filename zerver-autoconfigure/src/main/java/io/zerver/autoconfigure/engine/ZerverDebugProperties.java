@@ -14,7 +14,7 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("zerver.debug")
 public class ZerverDebugProperties implements Validator {
 
-    /** Timelines of the last requests kept for /actuator/zerver/timelines. */
+    /** Timelines of the last requests kept for /actuator/zerver/timelines. At least 1. */
     private int recentTimelines = 100;
 
     /**
@@ -25,7 +25,7 @@ public class ZerverDebugProperties implements Validator {
      */
     private List<String> routes = new ArrayList<>();
 
-    /** Longest X-Zerver-Timeline header; events that do not fit are left out and counted. */
+    /** Longest X-Zerver-Timeline header; events that do not fit are left out and counted. At least 18B. */
     private DataSize maxHeaderSize = DataSize.ofKilobytes(8);
 
     @Override

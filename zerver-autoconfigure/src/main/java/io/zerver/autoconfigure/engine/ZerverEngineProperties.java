@@ -9,10 +9,10 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("zerver.engine")
 public class ZerverEngineProperties implements Validator {
 
-    /** Deadline of a request whose route sets none. */
+    /** Deadline of a request whose route sets none. Above 0. */
     private Duration defaultTimeout = Duration.ofSeconds(10);
 
-    /** Time all compensations of one failed request may take together. */
+    /** Time all compensations of one failed request may take together. Above 0. */
     private Duration compensationTimeout = Duration.ofSeconds(10);
 
     @Override

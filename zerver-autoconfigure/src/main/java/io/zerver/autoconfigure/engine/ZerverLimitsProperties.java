@@ -13,19 +13,19 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties("zerver.limits")
 public class ZerverLimitsProperties implements Validator {
 
-    /** Largest request body accepted; larger ones answer 413. */
+    /** Largest request body accepted; larger ones answer 413. At least 1B. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
-    /** Deepest JSON nesting parsed; deeper bodies answer 400. */
+    /** Deepest JSON nesting parsed; deeper bodies answer 400. At least 1. */
     private int maxJsonDepth = 64;
 
-    /** Most slots one request may write; more answer 503. */
+    /** Most slots one request may write; more answer 503. At least 1. */
     private int maxSlots = 256;
 
-    /** Most effects one need may declare; more answer 503. */
+    /** Most effects one need may declare; more answer 503. At least 1. */
     private int maxEffectsPerNeed = 64;
 
-    /** Most effects of one request in flight at once; more answer 503. */
+    /** Most effects of one request in flight at once; more answer 503. At least 1. */
     private int maxInFlightPerRequest = 64;
 
     /** The limits as the engine takes them. */

@@ -21,14 +21,18 @@ public class ZerverSchedulerProperties implements Validator {
      * Step jobs running at once. By default one per Reactor Netty event loop (the
      * reactor.netty.ioWorkerCount system property, else the larger of the number of
      * processors and 4): while the server is not saturated, a step then runs at once on the
-     * event loop that received its request instead of being handed to another thread.
+     * event loop that received its request instead of being handed to another thread. At least 1
+     * when set.
      */
     private @Nullable Integer maxConcurrent;
 
-    /** Step jobs waiting at once, both priority classes together; beyond it work is shed with 503. */
+    /**
+     * Step jobs waiting at once, both priority classes together; beyond it work is shed with
+     * 503. 0 or more.
+     */
     private int maxQueued = 1024;
 
-    /** Wait after which a job goes ahead of fresher work of a higher class. */
+    /** Wait after which a job goes ahead of fresher work of a higher class. 0 or more. */
     private Duration agingBound = Duration.ofMillis(50);
 
     /** The scheduler configuration, with the request CPU budget of {@code budget}. */

@@ -21,13 +21,13 @@ public class ZerverTracingProperties implements Validator {
 
     /**
      * Queue wait above which a job becomes a span of its own; shorter waits are only events
-     * on the request span.
+     * on the request span. 0 or more.
      */
     private Duration promoteQueueWait = Duration.ofMillis(5);
 
     /**
      * Park wait (a request over its CPU budget yielding) above which a job becomes a span of
-     * its own; shorter waits are only events on the request span.
+     * its own; shorter waits are only events on the request span. 0 or more.
      */
     private Duration promoteParkWait = Duration.ofMillis(5);
 
