@@ -50,7 +50,7 @@ public class IpcProperties implements Validator {
         }
         long frame = ipc.maxFrameSize.toBytes();
         if (frame < 1024 || frame > Integer.MAX_VALUE - 8) {
-            errors.rejectValue("maxFrameSize", "range", ipc.maxFrameSize + " (expected: 1KB..2GB)");
+            errors.rejectValue("maxFrameSize", "range", ipc.maxFrameSize + " (expected: 1KB to 2147483639B)");
         }
         Path path = ipc.socket;
         if (!path.isAbsolute()) {

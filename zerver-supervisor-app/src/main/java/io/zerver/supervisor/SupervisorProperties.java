@@ -160,7 +160,7 @@ public class SupervisorProperties {
 
         public void setMaxFrameSize(DataSize maxFrameSize) {
             if (maxFrameSize.toBytes() < 1024 || maxFrameSize.toBytes() > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("max-frame-size: " + maxFrameSize + " (expected: 1KB..2GB)");
+                throw new IllegalArgumentException("max-frame-size: " + maxFrameSize + " (expected: 1KB to 2147483639B)");
             }
             this.maxFrameSize = maxFrameSize;
         }
