@@ -41,9 +41,14 @@ class SupervisorConfiguration {
     @Bean
     SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors,
             ObjectProvider<ObservationRegistry> observations,
+            @Value("${zerver.tracing.enabled:true}") boolean tracing,
             @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
-        return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC(),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP), unsampledLogCorrelation);
+        // Without Zerver's observations nothing would adopt the link's observation as the
+        // request's root (or name its span): the link is then not observed either.
+        ObservationRegistry registry = tracing ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
+                : ObservationRegistry.NOOP;
+        return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC(), registry,
+                unsampledLogCorrelation);
     }
 
     @Bean

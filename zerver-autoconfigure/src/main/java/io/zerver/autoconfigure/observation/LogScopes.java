@@ -1,19 +1,22 @@
 package io.zerver.autoconfigure.observation;
 
 import io.micrometer.observation.Observation;
+import io.zerver.core.timeline.LogCorrelation;
 
 /**
- * Puts, on any thread, the span a tracer made of an observation in scope around one log line,
- * so that the tracer's log correlation gives the line that span's trace and span ids. Only the
- * thread writing the line is touched: unlike opening the observation's own scope, it works
- * on several threads at once. Free of tracing types, so that this package loads without
- * Micrometer Tracing.
+ * Makes a request's {@link LogCorrelation} from its observation: the span a tracer made of it,
+ * put in scope around each log line on the thread that writes it, so that the tracer's log
+ * correlation gives the line that span's trace and span ids. Only the writing thread is touched:
+ * unlike opening the observation's own scope, it works on several threads at once. Free of
+ * tracing types, so that this package loads without Micrometer Tracing.
  */
 interface LogScopes {
 
     /**
-     * Runs {@code line} with the span of {@code observation} in scope; as it is when the tracer
-     * made none. Runs it exactly once and never throws on its own account.
+     * The correlation of the request {@code observation} observes: it holds the span alone (a
+     * timeline keeps it as long as it is kept itself, so it must not hold the observation's
+     * context, which may hold the request and response). {@link LogCorrelation#NONE} when the
+     * tracer made no span of it.
      */
-    void write(Observation observation, Runnable line);
+    LogCorrelation of(Observation observation);
 }

@@ -7,6 +7,7 @@ import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.zerver.core.timeline.LogCorrelation;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;
 import io.zerver.core.timeline.TimelineObserver;
@@ -98,8 +99,9 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         RequestObservations request = RequestObservations.start(settings, timeline);
         if (request != null) {
             running.put(timeline, request);
-            if (request.correlatesLogs()) {
-                timeline.correlateLogs(request);
+            LogCorrelation correlation = request.logCorrelation();
+            if (correlation != null) {
+                timeline.correlateLogs(correlation);
             }
         }
     }

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
  * weak map keyed by it.
  */
-final class RequestObservations implements LogCorrelation {
+final class RequestObservations {
 
     private final ObservationSettings settings;
     private final long startEpochMillis;
@@ -123,24 +123,19 @@ final class RequestObservations implements LogCorrelation {
     }
 
     /**
-     * Writes one of the engine's log lines about the request with its span in scope, whatever
-     * thread it is on: the tracer puts the request's trace and span ids in the logging context,
-     * for lines written after the request left the server's thread too.
+     * What the engine's log lines about the request are written through, whatever thread they
+     * are on: with its span in the tracer's scope, so that they carry its trace and span ids,
+     * for lines written after the request left the server's thread too. Null when there is no
+     * tracer or no span.
      */
-    @Override
-    public void write(Runnable line) {
+    @Nullable LogCorrelation logCorrelation() {
         Observation scoped = logScope;
         LogScopes scopes = settings.logScopes();
         if (scoped == null || scopes == null) {
-            line.run();
-        } else {
-            scopes.write(scoped, line);
+            return null;
         }
-    }
-
-    /** Whether the engine's log lines about the request are written in its span's scope. */
-    boolean correlatesLogs() {
-        return logScope != null && settings.logScopes() != null;
+        LogCorrelation correlation = scopes.of(scoped);
+        return correlation == LogCorrelation.NONE ? null : correlation;
     }
 
     /** Records {@code event}, which happened to the request of {@code timeline}. */

@@ -46,7 +46,8 @@ public class ZerverTracingProperties implements Validator {
      * carry its trace id, as those of sampled requests do (embedded mode and the supervisor:
      * the tracer's context is made current around the engine for every request). False saves
      * that context switch and its MDC writes on unsampled requests; the engine's own lines
-     * about a request carry its trace id either way.
+     * about a request carry its trace id either way when the observer has the tracer (the
+     * default unless observe-children is true).
      */
     private boolean unsampledLogCorrelation = true;
 

@@ -48,10 +48,9 @@ final class Compensator {
         exchange.timeline().add(new TimelineEvent.CompensationRan(now - exchange.startNanos(), c.forEffect().kind(),
                 c.undo().kind(), c.undo().target(), error == null ? "ok" : error.kind().label(), now - start));
         if (error != null) {
-            exchange.timeline().log(() -> LOG.log(System.Logger.Level.ERROR, "compensation " + c.undo().kind()
-                    + " (" + c.undo().target()
-                    + ") for " + c.forEffect().kind() + " of request " + exchange.requestId() + " failed: " + error
-                    + "; the effect it undoes stays applied"));
+            exchange.log(LOG, System.Logger.Level.ERROR, () -> "compensation " + c.undo().kind() + " ("
+                    + c.undo().target() + ") for " + c.forEffect().kind() + " of request " + exchange.requestId()
+                    + " failed: " + error + "; the effect it undoes stays applied", null);
         }
     }
 }

@@ -183,8 +183,8 @@ final class EffectRunner {
         if (e instanceof TimeoutException) {
             return ZerverError.of(ErrorKind.TIMEOUT, family(effect), "timeout");
         }
-        exchange.timeline().log(() -> LOG.log(System.Logger.Level.INFO, () -> "effect " + effect.kind() + " ("
-                + effect.target() + ") of request " + exchange.requestId() + " failed: " + e));
+        exchange.log(LOG, System.Logger.Level.INFO, () -> "effect " + effect.kind() + " (" + effect.target()
+                + ") of request " + exchange.requestId() + " failed: " + e, null);
         return ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, family(effect), "unavailable");
     }
 

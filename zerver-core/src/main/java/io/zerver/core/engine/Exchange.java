@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
@@ -91,6 +92,24 @@ public final class Exchange {
 
     public Timeline timeline() {
         return timeline;
+    }
+
+    /**
+     * Logs a line about this request through its timeline, so that it carries the request's
+     * correlation (trace ids) on whatever thread this runs; nothing is built when
+     * {@code logger} would drop the line.
+     */
+    void log(System.Logger logger, System.Logger.Level level, Supplier<String> message, @Nullable Throwable error) {
+        if (!logger.isLoggable(level)) {
+            return;
+        }
+        timeline.log(() -> {
+            if (error == null) {
+                logger.log(level, message);
+            } else {
+                logger.log(level, message, error);
+            }
+        });
     }
 
     /** The value of {@code slot}, for inspection. */
@@ -274,8 +293,7 @@ public final class Exchange {
         try {
             callback.run();
         } catch (RuntimeException e) {
-            timeline.log(() -> LOG.log(System.Logger.Level.WARNING, "onExit callback of request " + requestId
-                    + " failed", e));
+            log(LOG, System.Logger.Level.WARNING, () -> "onExit callback of request " + requestId + " failed", e);
         }
     }
 

@@ -123,8 +123,8 @@ final class PipelineExecutor {
                 layer = pipeline.layer(next);
                 next++;
             } else {
-                exchange.timeline().log(() -> LOG.log(System.Logger.Level.WARNING, () -> "pipeline '"
-                        + pipeline.name() + "' ended without an answer: its last step must return Decision.done(...)"));
+                exchange.log(LOG, System.Logger.Level.WARNING, () -> "pipeline '" + pipeline.name()
+                        + "' ended without an answer: its last step must return Decision.done(...)", null);
                 return failed(ZerverError.of(ErrorKind.INTERNAL, "pipeline", "no_response"));
             }
             if (exchange.remainingNanos() <= 0) {
@@ -216,8 +216,8 @@ final class PipelineExecutor {
                 need.join(), need.effects().size(), needId));
         Step continuation = need.continuation();
         if (continuation != null && !step.continuations().contains(continuation)) {
-            exchange.timeline().log(() -> LOG.log(System.Logger.Level.WARNING, () -> "step '" + step.name()
-                    + "' resumes with '" + continuation.name() + "', which it does not declare in continuesWith(...)"));
+            exchange.log(LOG, System.Logger.Level.WARNING, () -> "step '" + step.name() + "' resumes with '"
+                    + continuation.name() + "', which it does not declare in continuesWith(...)", null);
             return ZerverError.of(ErrorKind.INTERNAL, "step", step.name());
         }
         for (Effect effect : need.effects()) {
@@ -225,7 +225,7 @@ final class PipelineExecutor {
             if (slot != null && !step.mayWrite(slot)) {
                 UndeclaredSlotException e = new UndeclaredSlotException(step.name(), "targets an effect at",
                         slot.name());
-                exchange.timeline().log(() -> LOG.log(System.Logger.Level.WARNING, e.getMessage()));
+                exchange.log(LOG, System.Logger.Level.WARNING, e::getMessage, null);
                 return ZerverError.of(ErrorKind.INTERNAL, "step", step.name());
             }
         }
@@ -255,8 +255,8 @@ final class PipelineExecutor {
             decision = Decision.fail(e.error());
             outcome = "fail";
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-            exchange.timeline().log(() -> LOG.log(System.Logger.Level.WARNING, "step '" + step.name()
-                    + "' of request " + exchange.requestId() + " threw", e));
+            exchange.log(LOG, System.Logger.Level.WARNING, () -> "step '" + step.name() + "' of request "
+                    + exchange.requestId() + " threw", e);
             exchange.timeline().add(new TimelineEvent.StepThrew(settings.now() - exchange.startNanos(), step.name(),
                     e.getClass().getName(), e.getMessage()));
             decision = Decision.fail(ErrorKind.INTERNAL, "step", step.name());
@@ -339,8 +339,8 @@ final class PipelineExecutor {
         if (e instanceof ZerverException z) {
             return z.error();
         }
-        exchange.timeline().log(() -> LOG.log(System.Logger.Level.ERROR, "request " + exchange.requestId()
-                + " failed unexpectedly", e));
+        exchange.log(LOG, System.Logger.Level.ERROR, () -> "request " + exchange.requestId() + " failed unexpectedly",
+                e);
         return ZerverError.of(ErrorKind.INTERNAL, "engine", "unexpected");
     }
 

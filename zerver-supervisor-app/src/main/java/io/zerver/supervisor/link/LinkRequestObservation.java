@@ -7,6 +7,7 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.RequestReplyReceiverContext;
 import io.zerver.autoconfigure.observation.ServerObservations;
+import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import java.util.function.Supplier;
@@ -35,29 +36,44 @@ final class LinkRequestObservation {
         this.unsampledLogCorrelation = unsampledLogCorrelation;
     }
 
-    /** What {@code work} answers to {@code request}, observed; {@code work} unchanged when nothing observes. */
+    /**
+     * What {@code work} answers to {@code request}, observed from subscription to answer;
+     * {@code work} unchanged when nothing observes.
+     */
     Mono<Response> observe(Request request, Supplier<Mono<Response>> work) {
         if (registry.isNoop()) {
             return work.get();
         }
-        LinkRequestContext context = new LinkRequestContext(request);
-        Observation observation = Observation.createNotStarted(Convention.INSTANCE, () -> context, registry);
-        if (observation.isNoop()) {
-            return work.get();
-        }
-        observation.start();
-        return ServerObservations.within(registry, observation, unsampledLogCorrelation, work)
-                .doOnNext(context::setResponse)
-                .doOnError(observation::error)
-                .doFinally(signal -> observation.stop());
+        return Mono.defer(() -> {
+            LinkRequestContext context = new LinkRequestContext(request.method(), request.headers());
+            Observation observation = Observation.createNotStarted(Convention.INSTANCE, () -> context, registry);
+            if (observation.isNoop()) {
+                return work.get();
+            }
+            observation.start();
+            return ServerObservations.within(registry, observation, unsampledLogCorrelation, work)
+                    .doOnNext(response -> context.setResponse(response.status()))
+                    .doOnError(observation::error)
+                    .doFinally(signal -> observation.stop());
+        });
     }
 
-    /** A forwarded request: its headers are the carrier the tracer reads the trace from. */
-    static final class LinkRequestContext extends RequestReplyReceiverContext<Request, Response> {
+    /**
+     * A forwarded request: its headers are the carrier the tracer reads the trace from, its
+     * response the status. It keeps neither body.
+     */
+    static final class LinkRequestContext extends RequestReplyReceiverContext<Headers, Integer> {
 
-        LinkRequestContext(Request request) {
-            super((carrier, key) -> carrier.headers().first(key).orElse(null));
-            setCarrier(request);
+        private final String method;
+
+        LinkRequestContext(String method, Headers headers) {
+            super((carrier, key) -> carrier.first(key).orElse(null));
+            this.method = method;
+            setCarrier(headers);
+        }
+
+        String method() {
+            return method;
         }
     }
 
@@ -82,16 +98,16 @@ final class LinkRequestObservation {
 
         @Override
         public String getContextualName(LinkRequestContext context) {
-            return context.getCarrier().method();
+            return context.method();
         }
 
         @Override
         public KeyValues getLowCardinalityKeyValues(LinkRequestContext context) {
-            Response response = context.getResponse();
-            if (response == null) {
+            Integer answered = context.getResponse();
+            if (answered == null) {
                 return UNKNOWN;
             }
-            int status = response.status();
+            int status = answered;
             return status >= 500 ? SERVER_ERROR
                     : status >= 400 ? CLIENT_ERROR
                     : status >= 300 ? REDIRECTION

@@ -8,6 +8,7 @@ import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
+import io.zerver.core.route.RouteTable;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
@@ -73,7 +74,7 @@ public final class SupervisorLinkHandler implements LinkHandler {
             return Mono.just(new ErrorFrame(frame.id(), ErrorCode.INTERNAL, "unusable request: " + e.getMessage()));
         }
         // Deferred: a version is entered only by a subscribed request, so every entry has its exit.
-        return observation.observe(request, () -> Mono.defer(() -> dispatch(request)))
+        return Mono.defer(() -> dispatch(request))
                 .<Reply>map(response -> frame(frame.id(), response, started))
                 .onErrorResume(e -> {
                     log.error("Request " + frame.id() + " (" + frame.method() + " " + frame.target() + ") failed", e);
@@ -85,14 +86,17 @@ public final class SupervisorLinkHandler implements LinkHandler {
         for (int attempt = 0; attempt < ENTRY_ATTEMPTS; attempt++) {
             Routing routing = features.routing();
             FeatureVersion owner = routing.owner(request.method(), request.path());
+            RouteTable table = routing.table();
             if (owner == null) {
-                return engine.handle(request, routing.table());
+                return observation.observe(request, () -> engine.handle(request, table));
             }
             if (owner.tryEnter()) {
                 // A version that outlives its drain timeout gives up on what it still runs: the
                 // engine's run is cancelled (its effects with it) and the client gets a clean 503.
-                return Mono.firstWithSignal(engine.handle(request, routing.table()),
-                        owner.abandoned().then(Mono.fromSupplier(() -> abandoned(request))))
+                // The version is exited before the request's observation stops, so the answer
+                // never waits on the observation's work to leave the version.
+                return observation.observe(request, () -> Mono.firstWithSignal(engine.handle(request, table),
+                        owner.abandoned().then(Mono.fromSupplier(() -> abandoned(request)))))
                         .doFinally(signal -> owner.exit());
             }
             // The version closed between reading the routing and entering it: a newer routing
