@@ -1,6 +1,6 @@
 package io.zerver.ingest;
 
-import java.nio.charset.StandardCharsets;
+import io.zerver.ipc.SocketPaths;
 import java.nio.file.Path;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,9 +10,6 @@ import org.springframework.validation.Validator;
 /** Where the link to the supervisor is (SPEC §6.1, §10). Read by the link transport's client bean. */
 @ConfigurationProperties("zerver.ipc")
 public class IpcProperties implements Validator {
-
-    /** Longest socket path the kernel takes ({@code sun_path} is 108 bytes with its terminator). */
-    static final int MAX_SOCKET_PATH_BYTES = 107;
 
     /** The Unix domain socket the supervisor listens on. An absolute path of at most 107 bytes. */
     private Path socket = Path.of("/tmp/zerver.sock");
@@ -52,12 +49,10 @@ public class IpcProperties implements Validator {
         if (frame < 1024 || frame > Integer.MAX_VALUE - 8) {
             errors.rejectValue("maxFrameSize", "range", ipc.maxFrameSize + " (expected: 1KB to 2147483639B)");
         }
-        Path path = ipc.socket;
-        if (!path.isAbsolute()) {
-            errors.rejectValue("socket", "absolute", path + " (expected: an absolute path)");
-        } else if (path.toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH_BYTES) {
-            errors.rejectValue("socket", "length",
-                    path + " (expected: at most " + MAX_SOCKET_PATH_BYTES + " bytes, the kernel's limit)");
+        String problem = SocketPaths.clientProblem(ipc.socket);
+        if (problem != null) {
+            errors.rejectValue("socket", "path", ipc.socket + " (" + problem + "; expected: an absolute path of at most "
+                    + SocketPaths.MAX_BYTES + " bytes)");
         }
     }
 

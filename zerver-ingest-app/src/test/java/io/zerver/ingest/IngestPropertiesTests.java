@@ -65,7 +65,7 @@ class IngestPropertiesTests {
     @Test
     void failsStartUpOnASocketPathTheKernelCannotBind() {
         assertStartUpFails("zerver.ipc.socket=/tmp/" + "s".repeat(120), "zerver.ipc", "socket",
-                "expected: at most 107 bytes");
+                "expected: an absolute path of at most 107 bytes");
     }
 
     private void assertStartUpFails(String property, String prefix, String field, String expected) {

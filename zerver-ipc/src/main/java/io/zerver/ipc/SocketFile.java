@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,9 +22,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class SocketFile {
 
-    /** {@code sizeof(sockaddr_un.sun_path)} on Linux, less the terminating NUL. */
-    static final int MAX_PATH_BYTES = 107;
-
     private static final System.Logger LOG = System.getLogger(SocketFile.class.getName());
 
     private final Path path;
@@ -41,8 +37,8 @@ final class SocketFile {
      */
     static SocketFile claim(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        if (absolute.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
-            throw new LinkBindException("socket path " + absolute + " is longer than " + MAX_PATH_BYTES
+        if (SocketPaths.bytes(absolute) > SocketPaths.MAX_BYTES) {
+            throw new LinkBindException("socket path " + absolute + " is longer than " + SocketPaths.MAX_BYTES
                     + " bytes, the limit for a Unix domain socket; choose a shorter path");
         }
         BasicFileAttributes attrs = attributes(absolute);
@@ -73,9 +69,9 @@ final class SocketFile {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         Path temporary = path.resolveSibling(".zl" + HexFormat.of().formatHex(random));
-        if (temporary.toString().getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+        if (SocketPaths.bytes(temporary) > SocketPaths.MAX_BYTES) {
             throw new LinkBindException("socket directory " + path.getParent() + " is too deep: the temporary name "
-                    + temporary + " would exceed " + MAX_PATH_BYTES + " bytes; choose a shorter path");
+                    + temporary + " would exceed " + SocketPaths.MAX_BYTES + " bytes; choose a shorter path");
         }
         return temporary;
     }

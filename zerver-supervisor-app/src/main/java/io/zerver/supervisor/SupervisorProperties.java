@@ -1,5 +1,6 @@
 package io.zerver.supervisor;
 
+import io.zerver.ipc.SocketPaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -133,7 +134,11 @@ public class SupervisorProperties {
     /** The link to the ingest. */
     public static class Ipc {
 
-        /** The Unix domain socket the supervisor listens on (created owner-only). */
+        /**
+         * The Unix domain socket the supervisor listens on (created owner-only). At most 107
+         * bytes once made absolute, in a directory of at most 95 bytes (the socket is bound
+         * under a temporary name there first).
+         */
         private Path socket = Path.of("/tmp/zerver.sock");
 
         /**
@@ -151,6 +156,10 @@ public class SupervisorProperties {
         }
 
         public void setSocket(Path socket) {
+            String problem = SocketPaths.serverProblem(socket);
+            if (problem != null) {
+                throw new IllegalArgumentException("socket: " + socket + " (" + problem + ")");
+            }
             this.socket = socket;
         }
 

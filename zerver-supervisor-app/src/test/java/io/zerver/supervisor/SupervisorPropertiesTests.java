@@ -1,0 +1,41 @@
+package io.zerver.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The supervisor's properties refuse, when they are bound, a socket path it could not bind later, naming it. */
+class SupervisorPropertiesTests {
+
+    private static SupervisorProperties bind(String socket) {
+        return new Binder(new MapConfigurationPropertySource(Map.of("zerver.ipc.socket", socket)))
+                .bindOrCreate("zerver", SupervisorProperties.class);
+    }
+
+    @Test
+    void acceptsASocketPathItCanBind() {
+        assertThat(bind("/run/zerver/link.sock").getIpc().getSocket()).isEqualTo(Path.of("/run/zerver/link.sock"));
+    }
+
+    @Test
+    void refusesASocketPathLongerThanTheKernelTakesNamingTheProperty() {
+        assertThatThrownBy(() -> bind("/tmp/" + "s".repeat(120))).isInstanceOf(BindException.class)
+                .hasMessageContaining("zerver.ipc")
+                .rootCause().hasMessageStartingWith("socket: /tmp/sss").hasMessageContaining("longer than 107 bytes");
+    }
+
+    @Test
+    void refusesASocketInADirectoryTooDeepForItsTemporaryName() {
+        String deep = "/" + "d".repeat(99) + "/s.sock";
+
+        assertThatThrownBy(() -> bind(deep)).isInstanceOf(BindException.class)
+                .hasMessageContaining("zerver.ipc")
+                .rootCause().hasMessageStartingWith("socket: " + deep).hasMessageContaining("directory is too deep");
+    }
+}
