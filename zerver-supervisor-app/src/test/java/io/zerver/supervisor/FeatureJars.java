@@ -97,7 +97,7 @@ public final class FeatureJars {
         String source = """
                 package %1$s;
 
-                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.route.ZerverRoutes;
                 import io.zerver.core.http.Response;
                 import io.zerver.core.step.Decision;
                 import io.zerver.core.step.Step;
@@ -129,7 +129,7 @@ public final class FeatureJars {
         String source = """
                 package %1$s;
 
-                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.route.ZerverRoutes;
                 import io.zerver.core.effect.Effects;
                 import io.zerver.core.effect.HttpResult;
                 import io.zerver.core.http.Response;
@@ -168,7 +168,7 @@ public final class FeatureJars {
         String source = """
                 package %1$s;
 
-                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.route.ZerverRoutes;
                 import io.zerver.core.http.Response;
                 import io.zerver.core.step.Decision;
                 import io.zerver.core.step.Step;
@@ -225,7 +225,7 @@ public final class FeatureJars {
         String configuration = """
                 package %1$s;
 
-                import io.zerver.autoconfigure.engine.ZerverRoutes;
+                import io.zerver.core.route.ZerverRoutes;
                 import io.zerver.core.http.Response;
                 import io.zerver.core.step.Decision;
                 import io.zerver.core.step.Step;

@@ -2,7 +2,7 @@ package io.zerver.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;

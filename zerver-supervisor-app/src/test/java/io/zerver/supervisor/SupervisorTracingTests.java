@@ -52,7 +52,7 @@ class SupervisorTracingTests {
     private static final String BOOM = """
             package test.boom;
 
-            import io.zerver.autoconfigure.engine.ZerverRoutes;
+            import io.zerver.core.route.ZerverRoutes;
             import io.zerver.core.step.Step;
             import org.springframework.context.annotation.Bean;
             import org.springframework.context.annotation.Configuration;

@@ -5,6 +5,8 @@ import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
 import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteTable;
+import io.zerver.core.route.RouteTableSource;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.schedule.SchedulerListener;
 import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.timeline.TimelineObserver;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.effect.CacheGet;
 import io.zerver.core.effect.DbGet;
 import io.zerver.core.effect.EffectHandlers;

@@ -1,5 +1,7 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.core.route.RouteTableSource;
+import io.zerver.core.route.ZerverRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerver.core.engine.Engine;

@@ -2,7 +2,7 @@ package io.zerver.autoconfigure.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.http.Response;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;

@@ -1,6 +1,6 @@
 package io.zerver.supervisor.feature;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.route.RouteTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.zerver.supervisor.feature;
 
-import io.zerver.autoconfigure.engine.RouteTableSource;
+import io.zerver.core.route.RouteTableSource;
 import io.zerver.core.route.RouteTable;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.zerver.supervisor.feature;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteMatch;
 import io.zerver.core.route.RouteTable;

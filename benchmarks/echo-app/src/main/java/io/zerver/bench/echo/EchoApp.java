@@ -3,7 +3,7 @@ package io.zerver.bench.echo;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Response;
 import io.zerver.core.step.Decision;

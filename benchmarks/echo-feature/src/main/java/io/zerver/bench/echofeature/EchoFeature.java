@@ -1,6 +1,6 @@
 package io.zerver.bench.echofeature;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Response;
 import io.zerver.core.step.Decision;

@@ -1,6 +1,6 @@
 package io.zerver.samples.blog;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.step.Step;
 import java.util.ArrayList;
 import java.util.List;

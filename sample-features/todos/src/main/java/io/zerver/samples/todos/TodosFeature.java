@@ -13,7 +13,7 @@ import static io.zerver.samples.todos.TodoSteps.VALIDATE_NEW;
 import static io.zerver.samples.todos.TodoSteps.VALIDATE_PATCH;
 import static io.zerver.samples.todos.TodoSteps.VALIDATE_REPLACEMENT;
 
-import io.zerver.autoconfigure.engine.ZerverRoutes;
+import io.zerver.core.route.ZerverRoutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,5 @@
-package io.zerver.autoconfigure.engine;
+package io.zerver.core.route;
 
-import io.zerver.core.route.RouteTable;
 import java.util.function.Supplier;
 
 /**
