@@ -56,7 +56,7 @@ AUTOCONFIGURE_SECTIONS = [
     ("zerver.webflux", "The WebFlux adapter of embedded mode: Zerver's routes served by the application's own server, "
                        "after its controllers and router functions ([getting-started.md](getting-started.md))."),
     ("zerver.engine", "The engine: deadlines and compensation budget."),
-    ("zerver.limits", "Per-request limits (SPEC §11). Exceeding one answers with the matching status and the JSON "
+    ("zerver.limits", "Per-request limits ([contract.md](contract.md#limits)). Exceeding one answers with the matching status and the JSON "
                       "error body."),
     ("zerver.scheduler", "The SLO scheduler ([scheduler.md](scheduler.md))."),
     ("zerver.budget", "CPU budgets per request ([scheduler.md](scheduler.md#cpu-budgets)). Compute tasks take "
@@ -81,7 +81,7 @@ AUTOCONFIGURE_SECTIONS = [
 ]
 
 INGEST_SECTIONS = [
-    ("zerver.ingest", "Request hygiene before anything crosses the link (SPEC §6.2). A request over a limit is "
+    ("zerver.ingest", "Request hygiene before anything crosses the link. A request over a limit is "
                       "answered by the ingest with the matching status and the JSON error body, never forwarded, "
                       "and its connection is closed ([deployment.md](deployment.md#what-the-ingest-answers-itself))."),
     ("zerver.ipc", "The ingest's end of the link: the pool of connections it keeps to the supervisor's socket "

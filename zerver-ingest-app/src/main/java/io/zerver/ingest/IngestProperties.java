@@ -8,7 +8,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * What the ingest accepts and how long it waits (SPEC §6.2, §11). Validated at binding: a bad
+ * What the ingest accepts and how long it waits (docs/contract.md, limits). Validated at binding: a bad
  * value fails start-up naming the property, the value and what is expected.
  */
 @ConfigurationProperties("zerver.ingest")

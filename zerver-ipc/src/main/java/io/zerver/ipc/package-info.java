@@ -1,5 +1,5 @@
 /**
- * The link between the ingest and the supervisor (SPEC §6.1): the frames that cross it and the
+ * The link between the ingest and the supervisor (docs/ipc-protocol.md): the frames that cross it and the
  * two ends that exchange them. Frames are length-prefixed, typed and versioned by a handshake;
  * the byte layout is in {@code docs/ipc-protocol.md}.
  */

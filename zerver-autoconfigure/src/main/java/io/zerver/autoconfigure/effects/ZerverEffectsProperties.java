@@ -10,7 +10,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * The effect handlers (SPEC §3). Validated at binding, whether a family is enabled or not: a
+ * The effect handlers (docs/effects.md). Validated at binding, whether a family is enabled or not: a
  * value out of range fails start-up naming the property, the value and what is expected.
  */
 @ConfigurationProperties("zerver.effects")

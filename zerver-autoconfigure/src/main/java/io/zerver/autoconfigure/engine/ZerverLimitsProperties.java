@@ -7,7 +7,7 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Per-request limits (SPEC §11); exceeding one answers 4xx or 503 with the error body. Validated
+ * Per-request limits (docs/contract.md, limits); exceeding one answers 4xx or 503 with the error body. Validated
  * at binding: a value out of range fails start-up naming the property, the value and the range.
  */
 @ConfigurationProperties("zerver.limits")

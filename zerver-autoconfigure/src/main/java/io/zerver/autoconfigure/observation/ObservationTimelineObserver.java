@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns request timelines into Micrometer observations (SPEC §7): a request observation
+ * Turns request timelines into Micrometer observations (docs/observability.md): a request observation
  * named {@code METHOD /route-pattern}, with children for each step
  * ({@code zerver.step.<name>}) and each effect attempt ({@code zerver.effect.<kind>}).
  * With a {@code MeterObservationHandler} on the registry these are also the

@@ -28,7 +28,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The domain keys of effect attempts (SPEC §7), from what each effect touched: the real
+ * The domain keys of effect attempts (docs/observability.md), from what each effect touched: the real
  * HTTP, file and cache handlers, an HTTP server on 127.0.0.1.
  */
 class EffectDomainKeysTests {

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs the effects of a {@link Need} by its mode and join, exactly as the join table of
- * SPEC §2 says. Effects that are no longer needed when the join resolves are cancelled
+ * docs/architecture.md says. Effects that are no longer needed when the join resolves are cancelled
  * (unsubscribing from {@code Flux.merge} cancels every source still running).
  */
 final class EffectJoiner {

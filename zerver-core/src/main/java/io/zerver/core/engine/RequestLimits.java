@@ -1,7 +1,7 @@
 package io.zerver.core.engine;
 
 /**
- * The per-request limits the engine enforces (SPEC §11). Exceeding one answers with the
+ * The per-request limits the engine enforces (docs/contract.md, limits). Exceeding one answers with the
  * matching status and the error body, and leaves the process healthy.
  *
  * @param maxBodyBytes the largest body accepted (413 above)

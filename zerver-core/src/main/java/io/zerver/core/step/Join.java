@@ -1,6 +1,6 @@
 package io.zerver.core.step;
 
-/** When the pipeline resumes after a {@link Need}; SPEC §2 gives the full table. */
+/** When the pipeline resumes after a {@link Need}; docs/architecture.md gives the full table. */
 public enum Join {
     /** When every effect finished; a required failure fails the request at once. The default. */
     ALL,
