@@ -2,8 +2,8 @@ package io.zerver.core.engine;
 
 import io.zerver.core.effect.Effect;
 import io.zerver.core.error.ZerverError;
+import io.zerver.core.flow.Mode;
 import io.zerver.core.step.Compensation;
-import io.zerver.core.step.Mode;
 import io.zerver.core.step.Need;
 import java.util.ArrayList;
 import java.util.Comparator;
