@@ -167,10 +167,10 @@ public final class Engine {
                 .map(response -> finish(exchange.timeline(), exchange, response))
                 .doFinally(signal -> {
                     // After the cancel reached the executor, so its clean-up is recorded first.
-                    if (signal == SignalType.CANCEL && exchange.markFinished()) {
+                    if (signal == SignalType.CANCEL && exchange.lifetime().markFinished()) {
                         exchange.timeline().add(new TimelineEvent.Finished(relative(exchange.timeline()), 499));
                         settings.observer().onFinish(exchange.timeline());
-                        exchange.runExitCallbacks();
+                        exchange.lifetime().runExitCallbacks();
                     }
                 });
     }
@@ -189,11 +189,11 @@ public final class Engine {
 
     private Response finish(Timeline timeline, @Nullable Exchange exchange, Response response) {
         Response answered = response.withOnlyHeader(REQUEST_ID_HEADER, timeline.requestId());
-        if (exchange == null || exchange.markFinished()) {
+        if (exchange == null || exchange.lifetime().markFinished()) {
             timeline.add(new TimelineEvent.Finished(relative(timeline), answered.status()));
             settings.observer().onFinish(timeline);
             if (exchange != null) {
-                exchange.runExitCallbacks();
+                exchange.lifetime().runExitCallbacks();
             }
         }
         return answered;

@@ -2,7 +2,7 @@ package io.zerver.core.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import io.zerver.core.step.Layer;
+import io.zerver.core.flow.Layer;
 import io.zerver.core.step.Step;
 import java.util.ArrayList;
 import java.util.Collections;
