@@ -25,9 +25,7 @@ class ZerverCacheEffectsAutoConfigurationTests {
     @TempDir
     static Path dir;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
-            .withPropertyValues("zerver.data.dir=" + dir);
+    private final ApplicationContextRunner runner = EffectsAutoConfigurations.runner(dir);
 
     @Test
     void servesTheCacheEffectsWithTheirSizeWhenCaffeineIsPresentAndBootsMetricsBindTheirMeters() {

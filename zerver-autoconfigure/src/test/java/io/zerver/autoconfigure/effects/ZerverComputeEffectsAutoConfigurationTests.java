@@ -21,9 +21,7 @@ class ZerverComputeEffectsAutoConfigurationTests {
     @TempDir
     static Path dir;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
-            .withPropertyValues("zerver.data.dir=" + dir);
+    private final ApplicationContextRunner runner = EffectsAutoConfigurations.runner(dir);
 
     @Test
     void servesAndMeasuresTheApplicationsComputeTasks() {

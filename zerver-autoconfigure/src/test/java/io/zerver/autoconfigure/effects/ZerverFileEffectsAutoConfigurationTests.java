@@ -20,9 +20,7 @@ class ZerverFileEffectsAutoConfigurationTests {
     @TempDir
     static Path dir;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
-            .withPropertyValues("zerver.data.dir=" + dir);
+    private final ApplicationContextRunner runner = EffectsAutoConfigurations.runner(dir);
 
     @Test
     void servesTheFileEffectsUnderTheDataDirByDefault() {
