@@ -64,13 +64,16 @@ AUTOCONFIGURE_SECTIONS = [
     ("zerver.bulkheads", "Caps on effect attempts in flight per target (`db`, an HTTP host, a compute task). Over "
                          "the cap an attempt fails at once with 503."),
     ("zerver.data", "Where Zerver keeps its data."),
-    ("zerver.effects.db", "Key/value effects over JDBC: on the application's `DataSource`, or on `zerver.db` "
-                          "(SQLite, WAL) under `zerver.data.dir` when the application has none and sets no "
-                          "`spring.datasource.url`."),
-    ("zerver.effects.http", "HTTP effects over a pooled Reactor Netty client with a circuit breaker per host "
-                            "([effects.md](effects.md#42-http-httpeffects-iozervereffectshttp))."),
-    ("zerver.effects.file", "File JSON effects, confined to a base directory."),
+    ("zerver.effects.db", "Key/value effects over JDBC (spring-jdbc; the embedded file also needs HikariCP and "
+                          "sqlite-jdbc): on the application's `DataSource` (the primary one of several; with "
+                          "several and none primary the db effects are off), or on `zerver.db` (SQLite, WAL) under "
+                          "`zerver.data.dir` when the application has none and sets no `spring.datasource.url`."),
+    ("zerver.effects.http", "HTTP effects over a pooled Reactor Netty client with a Resilience4j circuit breaker "
+                            "per host ([effects.md](effects.md#42-http-httpeffects-iozervereffectshttp))."),
+    ("zerver.effects.file", "File JSON effects, confined to a base directory. No library needed."),
     ("zerver.effects.cache", "Cache effects on an in-process Caffeine cache."),
+    ("zerver.effects.compute", "Compute effects: the tasks of the `ComputeEffects` bean you define "
+                               "([effects.md](effects.md#which-families-and-how-to-leave-one-out-or-replace-it))."),
     ("zerver.debug", "Debugging aids: the recent-timelines view and the `X-Zerver-Timeline` header "
                      "([observability.md](observability.md#the-debug-header-x-zerver-timeline)). In YAML, "
                      "`routes` is a list (`- GET /todos/{id}`; quote `\"*\"`); in a properties file or the "
