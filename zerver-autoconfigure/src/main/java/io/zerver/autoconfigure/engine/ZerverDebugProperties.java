@@ -18,7 +18,8 @@ public class ZerverDebugProperties implements Validator {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverDebugProperties.class,
-            p -> ZerverEngineAutoConfiguration.timelineHeader(p, Engine.builder())).field("maxLength", "maxHeaderSize");
+            p -> ZerverEngineAutoConfiguration.timelineHeader(p, Engine.builder()))
+            .field("maxLength", "maxHeaderSize");
 
     /** Timelines of the last requests kept for /actuator/zerver/timelines. At least 1. */
     private int recentTimelines = 100;
@@ -40,9 +41,10 @@ public class ZerverDebugProperties implements Validator {
     }
 
     /**
-     * The routes and the header's bound as the engine takes them; the ring of recent timelines
-     * is built by the actuator's auto-configuration, in a package that depends on this one, so
-     * its one rule (a capacity of at least 1) is checked here.
+     * The routes and the header's bound as the engine takes them. The ring of recent timelines
+     * is built in the actuator's package, which depends on this one: checking its capacity
+     * through {@code RecentTimelines} would be a package cycle, so its rule (at least 1) is
+     * repeated here, the one range of these classes not stated by the type that takes it.
      */
     @Override
     public void validate(Object target, Errors errors) {
