@@ -43,8 +43,11 @@ document the same properties. Invalid values stop start-up with Spring Boot's fa
 value is of the wrong type or out of range: `--zerver.limits.max-slots=0` gives
 `Property: zerver.limits.maxSlots`, `Value: "0"`, `Reason: 0 (expected: >= 1)`, and
 `--zerver.features.leak-checks=0` gives `leak-checks: 0 (expected: >= 1)`. Values are checked when
-they are bound, against the ranges the engine, the scheduler and the effects accept, whether or not
-the part they configure is switched on.
+they are bound, whether or not the part they configure is switched on: the auto-configuration maps
+them onto the core's configuration (`RequestLimits`, `SchedulerConfig`, `Engine.Builder`, ...), whose
+constructors and builders state each range once, and a value they refuse becomes the report's
+reason for that property. A value your own code sets out of range (in a
+`ZerverEngineBuilderCustomizer`, say) fails start-up with a report naming it and what is expected.
 
 Environment variables follow Spring Boot's relaxed binding: `zerver.data.dir` is
 `ZERVER_DATA_DIR`, `zerver.limits.max-body-size` is `ZERVER_LIMITS_MAXBODYSIZE`,
@@ -55,7 +58,10 @@ Environment variables follow Spring Boot's relaxed binding: `zerver.data.dir` is
 AUTOCONFIGURE_SECTIONS = [
     ("zerver.webflux", "The WebFlux adapter of embedded mode: Zerver's routes served by the application's own server, "
                        "after its controllers and router functions ([getting-started.md](getting-started.md))."),
-    ("zerver.engine", "The engine: deadlines and compensation budget."),
+    ("zerver.engine", "The engine: deadlines and compensation budget. To change an option of the engine's builder "
+                      "that no property covers, or to set one in code, define a `ZerverEngineBuilderCustomizer` "
+                      "bean: customizers run in their `@Order`, after the properties, on the auto-configured engine "
+                      "([getting-started.md](getting-started.md#3-tune-it-in-applicationyml))."),
     ("zerver.limits", "Per-request limits ([contract.md](contract.md#limits)). Exceeding one answers with the matching status and the JSON "
                       "error body."),
     ("zerver.scheduler", "The SLO scheduler ([scheduler.md](scheduler.md))."),

@@ -2,6 +2,7 @@ package io.zerver.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
@@ -313,13 +314,13 @@ public final class Engine {
 
         /** The deadline of a request whose route sets none. Default 10 s. */
         public Builder defaultTimeout(Duration timeout) {
-            this.defaultTimeout = positive("timeout", timeout);
+            this.defaultTimeout = positive("defaultTimeout", timeout);
             return this;
         }
 
         /** The time all compensations of one failed request may take together. Default 10 s. */
         public Builder compensationTimeout(Duration timeout) {
-            this.compensationTimeout = positive("timeout", timeout);
+            this.compensationTimeout = positive("compensationTimeout", timeout);
             return this;
         }
 
@@ -381,7 +382,7 @@ public final class Engine {
         public Builder timelineHeader(Predicate<? super Route> routes, int maxLength) {
             requireNonNull(routes, "routes");
             if (maxLength < 18) {
-                throw new IllegalArgumentException("maxLength: " + maxLength + " (expected: >= 18)");
+                throw new InvalidValueException("maxLength", maxLength, ">= 18");
             }
             this.timelineRoutes = routes;
             this.timelineMaxLength = maxLength;
@@ -399,7 +400,7 @@ public final class Engine {
         private static Duration positive(String name, Duration d) {
             requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+                throw new InvalidValueException(name, d, "> 0");
             }
             return d;
         }
