@@ -1,5 +1,7 @@
 package io.zerver.supervisor.feature;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /** A feature jar that could not be opened, loaded, validated or started; the message says why. */
 public final class FeatureLoadException extends RuntimeException {
 
@@ -11,5 +13,12 @@ public final class FeatureLoadException extends RuntimeException {
 
     public FeatureLoadException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** Why {@code e} happened, for people: its most specific cause's type and message. */
+    static String reason(Throwable e) {
+        Throwable specific = NestedExceptionUtils.getMostSpecificCause(e);
+        String message = specific.getMessage();
+        return specific.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
