@@ -1,5 +1,8 @@
 package io.zerver.core.route;
 
+import static io.zerver.core.route.RouteTableTests.NOOP;
+import static io.zerver.core.route.RouteTableTests.found;
+import static io.zerver.core.route.RouteTableTests.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -7,25 +10,13 @@ import io.zerver.core.route.RouteMatch.Found;
 import io.zerver.core.route.RouteMatch.MethodNotAllowed;
 import io.zerver.core.route.RouteMatch.NotFound;
 import io.zerver.core.route.RouteMatch.Options;
-import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Tables built apart, attached to their owners and served as one. */
 class RouteTableMergeTests {
-
-    private static final Consumer<RouteSpec> NOOP = r -> r.steps(step("main"));
-
-    private static Step step(String name) {
-        return Step.of(name, ctx -> Decision.next());
-    }
-
-    private static Found found(RouteMatch match) {
-        assertThat(match).isInstanceOf(Found.class);
-        return (Found) match;
-    }
 
     private record Owner(String name) {
 
@@ -87,9 +78,9 @@ class RouteTableMergeTests {
                 RouteTable.builder().post("/todos", NOOP).build()));
 
         assertThat(merged.match("DELETE", "/todos")).isEqualTo(
-                new MethodNotAllowed(java.util.Set.of("GET", "HEAD", "OPTIONS", "POST")));
+                new MethodNotAllowed(Set.of("GET", "HEAD", "OPTIONS", "POST")));
         assertThat(merged.match("OPTIONS", "/todos")).isEqualTo(
-                new Options(java.util.Set.of("GET", "HEAD", "OPTIONS", "POST")));
+                new Options(Set.of("GET", "HEAD", "OPTIONS", "POST")));
         assertThat(merged.match("GET", "/nothing")).isInstanceOf(NotFound.class);
     }
 

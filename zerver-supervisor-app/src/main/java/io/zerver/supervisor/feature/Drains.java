@@ -45,9 +45,10 @@ final class Drains {
                 .subscribe(null, e -> {
                     // The registry is stopping (its thread takes no more work): stop() retires what is left.
                 }, () -> {
-                    if (draining.remove(version)) {
-                        retire.accept(version);
-                    }
+                    // Listed until retired: a version is always either draining or retired and
+                    // being checked, never out of sight in between.
+                    retire.accept(version);
+                    draining.remove(version);
                 });
     }
 
