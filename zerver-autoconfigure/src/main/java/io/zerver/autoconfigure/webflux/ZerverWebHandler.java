@@ -5,6 +5,7 @@ import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
+import io.zerver.core.route.RouteMatch;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -20,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Serves a request with the engine: reads the body (never more than the body limit: a
- * larger one answers 413 without being kept, see {@link RequestBody}), hands the request to
- * {@link Engine#handle}, and writes the response. A body over the limit is answered by
+ * larger one answers 413 without being kept, see {@link RequestBody}), hands the request with
+ * the match {@link ZerverHandlerMapping} made to {@link Engine#handle(Request, RouteMatch)} (to
+ * {@link Engine#handle(Request)} when the exchange carries none), and writes the response. A body over the limit is answered by
  * {@link Engine#rejectBodyTooLarge}, as the engine answers one it sees: a Zerver request id,
  * timeline and {@code zerver.requests} timer like any other request's.
  *
@@ -62,8 +64,10 @@ public final class ZerverWebHandler implements WebHandler {
                     .flatMap(response -> write(exchange, response));
         }
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 8);
+        RouteMatch match = exchange.getAttribute(ZerverHandlerMapping.MATCH_ATTRIBUTE);
+        Function<Request, Mono<Response>> run = match == null ? engine::handle : r -> engine.handle(r, match);
         return RequestBody.read(request.getBody(), cap, declared)
-                .flatMap(body -> serve(toRequest(request, body), engine::handle))
+                .flatMap(body -> serve(toRequest(request, body), run))
                 .onErrorResume(RequestBody.BodyTooLarge.class, e -> tooLarge(request))
                 .flatMap(response -> write(exchange, response));
     }

@@ -36,8 +36,8 @@ import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The runtime: routes a request, runs its pipeline, performs the effects its steps
- * declare, and answers. Non-blocking end to end: {@code Mono} in, {@code Mono} out.
+ * The runtime: routes a request (or takes the match its host made), runs its pipeline,
+ * performs the effects its steps declare, and answers. Non-blocking end to end: {@code Mono} in, {@code Mono} out.
  *
  * <pre>{@code
  * Engine engine = Engine.builder()
@@ -84,18 +84,26 @@ public final class Engine {
     /** Routes and runs {@code request}. The returned {@code Mono} never fails. */
     public Mono<Response> handle(Request request) {
         requireNonNull(request, "request");
-        return Mono.defer(() -> route(request, routes.get()));
+        return Mono.defer(() -> route(request, null));
     }
 
     /**
-     * Routes {@code request} on {@code table} instead of the engine's own routes, then runs it
-     * like {@link #handle(Request)}: for hosts that keep several route tables (one per feature
-     * version) and pick one per request. The returned {@code Mono} never fails.
+     * Runs {@code request} on {@code match}, what its host matched it to (on {@link #routes()}
+     * or a table of its own, with {@link RouteTable#match}) and inspected first: the engine
+     * does not match it again. A {@link RouteMatch.Found} runs its route with its parameters;
+     * the other outcomes are answered as {@link #handle(Request)} answers them (404, 405,
+     * {@code OPTIONS}, 400). The returned {@code Mono} never fails.
+     *
+     * <pre>{@code
+     * RouteMatch match = table.match(request.method(), request.path());
+     * Owner owner = match instanceof RouteMatch.Found found ? found.route().attachment(Owner.class) : null;
+     * return engine.handle(request, match);
+     * }</pre>
      */
-    public Mono<Response> handle(Request request, RouteTable table) {
+    public Mono<Response> handle(Request request, RouteMatch match) {
         requireNonNull(request, "request");
-        requireNonNull(table, "table");
-        return Mono.defer(() -> route(request, table));
+        requireNonNull(match, "match");
+        return Mono.defer(() -> route(request, match));
     }
 
     /**
@@ -108,14 +116,14 @@ public final class Engine {
         return Mono.fromSupplier(() -> bodyTooLarge(start(request, settings.now())));
     }
 
-    private Mono<Response> route(Request request, RouteTable table) {
+    private Mono<Response> route(Request request, @Nullable RouteMatch matched) {
         long start = settings.now();
         Timeline timeline = start(request, start);
         String requestId = timeline.requestId();
         if (request.body().length > settings.limits().maxBodyBytes()) {
             return Mono.just(bodyTooLarge(timeline));
         }
-        RouteMatch match = table.match(request.method(), request.path());
+        RouteMatch match = matched != null ? matched : routes.get().match(request.method(), request.path());
         if (match instanceof RouteMatch.Found found) {
             Route route = found.route();
             timeline.route(route.pattern());

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One registered route or flow: its method, its pattern, the pipeline that serves it and
- * its deadline. Built by {@link RouteTable.Builder}.
+ * its deadline. Built by {@link RouteTable.Builder}. A host may attach one value of its own
+ * to a table's routes ({@link RouteTable#attach}), which a match then hands back with the
+ * route ({@link #attachment(Class)}): the supervisor attaches the feature version that
+ * declared the route.
  */
 public final class Route {
 
@@ -21,6 +24,7 @@ public final class Route {
     private final String name;
     /** Position in declaration order, the last tie-breaker of precedence. */
     private final int order;
+    private final @Nullable Object attachment;
 
     Route(String method, RoutePattern pattern, Pipeline pipeline, RouteSpec spec, boolean flow, int order) {
         this.method = method;
@@ -32,6 +36,21 @@ public final class Route {
         this.flow = flow;
         this.name = name(method, pattern.pattern());
         this.order = order;
+        this.attachment = null;
+    }
+
+    /** {@code base} at position {@code order} of another table, carrying {@code attachment}. */
+    Route(Route base, int order, @Nullable Object attachment) {
+        this.method = base.method;
+        this.pattern = base.pattern;
+        this.pipeline = base.pipeline;
+        this.timeout = base.timeout;
+        this.priority = base.priority;
+        this.priorityHeader = base.priorityHeader;
+        this.flow = base.flow;
+        this.name = base.name;
+        this.order = order;
+        this.attachment = attachment;
     }
 
     static String name(String method, String pattern) {
@@ -75,6 +94,18 @@ public final class Route {
     /** {@code method + " " + pattern}, the name of the pipeline: {@code GET /todos/:id}. */
     public String name() {
         return name;
+    }
+
+    /**
+     * What the host attached to this route ({@link RouteTable#attach}) if it is a {@code type},
+     * else {@code null}.
+     */
+    public <T> @Nullable T attachment(Class<T> type) {
+        return type.isInstance(attachment) ? type.cast(attachment) : null;
+    }
+
+    @Nullable Object attachment() {
+        return attachment;
     }
 
     RoutePattern compiledPattern() {

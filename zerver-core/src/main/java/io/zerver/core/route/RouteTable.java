@@ -118,6 +118,65 @@ public final class RouteTable {
         }
     }
 
+    /**
+     * This table with {@code attachment} on every route: a match then yields it with the route
+     * ({@link Route#attachment(Class)}). The routes keep their pipelines; nothing is built or
+     * validated again.
+     */
+    public RouteTable attach(Object attachment) {
+        requireNonNull(attachment, "attachment");
+        if (routes.isEmpty()) {
+            return this;
+        }
+        List<Route> attached = new ArrayList<>(routes.size());
+        for (Route r : routes) {
+            attached.add(new Route(r, r.order(), attachment));
+        }
+        return new RouteTable(Collections.unmodifiableList(attached));
+    }
+
+    /**
+     * One table serving the routes of {@code tables}, each route as its own table built it: its
+     * pipeline (with that table's global before-chain, no other's), deadline and attachment.
+     * Nothing is registered or validated again; only the tables' routes are checked against
+     * each other. Precedence is that of one table whose routes were declared table after table,
+     * in list order.
+     *
+     * @throws IllegalArgumentException when two tables declare one method and pattern (parameter
+     *         names aside); the message names each table by its routes' attachment
+     */
+    public static RouteTable merge(List<RouteTable> tables) {
+        requireNonNull(tables, "tables");
+        Map<String, Route> byShape = new HashMap<>();
+        List<Route> merged = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            for (Route r : requireNonNull(tables.get(t), "table").routes) {
+                String shape = r.method() + " " + r.compiledPattern().shape();
+                Route previous = byShape.putIfAbsent(shape, r);
+                if (previous != null) {
+                    throw new IllegalArgumentException(r.name() + " is declared by both " + owner(previous, tables)
+                            + (previous.name().equals(r.name()) ? "" : " (as " + previous.name() + ")") + " and "
+                            + owner(r, tables) + " (expected: one route per method and pattern)");
+                }
+                merged.add(new Route(r, merged.size(), r.attachment()));
+            }
+        }
+        return merged.isEmpty() ? EMPTY : new RouteTable(Collections.unmodifiableList(merged));
+    }
+
+    private static String owner(Route route, List<RouteTable> tables) {
+        Object attachment = route.attachment();
+        if (attachment != null) {
+            return attachment.toString();
+        }
+        for (int t = 0; t < tables.size(); t++) {
+            if (tables.get(t).routes.contains(route)) {
+                return "table #" + (t + 1);
+            }
+        }
+        return "a table";
+    }
+
     /** The routes and flows in declaration order. */
     public List<Route> routes() {
         return routes;

@@ -7,6 +7,7 @@ import io.zerver.core.effect.Effects;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import io.zerver.core.json.Json;
+import io.zerver.core.route.RouteMatch;
 import io.zerver.core.route.RouteTable;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
@@ -47,18 +48,57 @@ class EngineHttpTests {
     }
 
     @Test
-    void routesOnTheTableTheCallerPassesInsteadOfItsOwn() {
+    void runsTheMatchTheCallerMadeOnATableOfItsOwn() {
         RouteTable other = RouteTable.builder()
                 .get("/other", r -> r.steps(Step.of("other", ctx -> Decision.done(Response.text(200, "other")))))
                 .build();
 
-        Response served = h.engine().handle(Request.of("GET", "/other"), other).block();
-        Response notOwn = h.engine().handle(Request.of("GET", "/todos"), other).block();
+        Response served = h.engine().handle(Request.of("GET", "/other"), other.match("GET", "/other")).block();
+        Response notOwn = h.engine().handle(Request.of("GET", "/todos"), other.match("GET", "/todos")).block();
 
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.bodyAsString()).isEqualTo("other");
         assertThat(served.header(Engine.REQUEST_ID_HEADER)).isPresent();
         assertThat(notOwn.status()).isEqualTo(404);
+    }
+
+    @Test
+    void runsTheMatchItIsGivenWithItsParamsWithoutMatchingAgain() {
+        RouteMatch match = h.engine().routes().match("GET", "/todos/42");
+        Request request = Request.of("GET", "/todos/42");
+
+        Response response = h.engine().handle(request, match).block();
+        Response headFromGet = h.engine().handle(Request.of("HEAD", "/todos/42"),
+                h.engine().routes().match("HEAD", "/todos/42")).block();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo("{\"id\":\"42\"}");
+        assertThat(headFromGet.status()).isEqualTo(200);
+        assertThat(headFromGet.body()).isEmpty();
+    }
+
+    @Test
+    void answersTheMatchesWithoutARouteItIsGivenAsItsOwn() {
+        Response notFound = h.engine().handle(Request.of("GET", "/nothing"), new RouteMatch.NotFound()).block();
+        Response notAllowed = h.engine().handle(Request.of("DELETE", "/todos"),
+                h.engine().routes().match("DELETE", "/todos")).block();
+        Response options = h.engine().handle(Request.of("OPTIONS", "/todos"),
+                h.engine().routes().match("OPTIONS", "/todos")).block();
+
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.header(Engine.REQUEST_ID_HEADER)).isPresent();
+        assertThat(notAllowed.status()).isEqualTo(405);
+        assertThat(notAllowed.header("Allow")).contains("GET, HEAD, OPTIONS");
+        assertThat(options.status()).isEqualTo(204);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413EvenWithAMatch() {
+        Request big = Request.of("POST", "/echo").withBody("x".repeat(65));
+
+        Response response = h.engine().handle(big, h.engine().routes().match("POST", "/echo")).block();
+
+        assertThat(response.status()).isEqualTo(413);
     }
 
     @Test

@@ -20,13 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RouteTableTests {
 
-    private static final Consumer<RouteSpec> NOOP = r -> r.steps(step("main"));
+    static final Consumer<RouteSpec> NOOP = r -> r.steps(step("main"));
 
-    private static Step step(String name) {
+    static Step step(String name) {
         return Step.of(name, ctx -> Decision.next());
     }
 
-    private static Found found(RouteMatch match) {
+    static Found found(RouteMatch match) {
         assertThat(match).isInstanceOf(Found.class);
         return (Found) match;
     }

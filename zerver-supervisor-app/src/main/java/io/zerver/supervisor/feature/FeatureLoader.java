@@ -16,24 +16,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-import org.springframework.beans.CachedIntrospectionResults;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.context.support.DefaultLifecycleProcessor;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * Turns a feature jar into a running {@link FeatureVersion}: copies the jar aside (so the file
  * in the features directory can be replaced while this version runs), reads its descriptor,
  * gives it its own class loader (parent: the supervisor's) and a child application context
- * (parent: the supervisor's context), starts it and validates its routes. Anything that fails
- * undoes what was done and surfaces as a {@link FeatureLoadException} with the reason.
+ * (parent: the supervisor's context), starts it, and builds and validates its route table: the
+ * one time its {@link ZerverRoutes} beans register their routes. Anything that fails undoes what
+ * was done ({@link FeatureRelease}) and surfaces as a {@link FeatureLoadException} with the
+ * reason.
  */
 final class FeatureLoader {
 
@@ -69,7 +65,7 @@ final class FeatureLoader {
 
     FeatureVersion load(Path jar, int number) {
         long started = System.nanoTime();
-        String stamp = stamp(jar);
+        String stamp = FeatureDirectory.stamp(jar);
         Path staged = stage(jar);
         FeatureClassLoader loader = null;
         AnnotationConfigApplicationContext context = null;
@@ -95,31 +91,17 @@ final class FeatureLoader {
             if (declarations.isEmpty()) {
                 throw new FeatureLoadException(descriptor.name() + " declares no routes (no ZerverRoutes bean)");
             }
-            RouteTable routes = build(declarations);
+            RouteTable.Builder routes = RouteTable.builder();
+            declarations.forEach(d -> d.register(routes));
+            RouteTable table = routes.build();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return new FeatureVersion(descriptor, number, jar, staged, loader, context, declarations, routes,
-                    Instant.now(), millis, stamp);
+            return new FeatureVersion(descriptor, number, jar, staged, loader, context, table, Instant.now(), millis,
+                    stamp);
         } catch (RuntimeException | LinkageError e) {
-            release(context, loader, staged);
+            FeatureRelease.release(context, loader, staged);
             throw e instanceof FeatureLoadException fle ? fle
-                    : new FeatureLoadException(jar.getFileName() + ": " + reason(e), e);
+                    : new FeatureLoadException(jar.getFileName() + ": " + FeatureLoadException.reason(e), e);
         }
-    }
-
-    /** A jar's size and modification time: what tells a changed jar from the same one touched again. */
-    static String stamp(Path jar) {
-        try {
-            return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toInstant();
-        } catch (IOException e) {
-            return "unreadable";
-        }
-    }
-
-    /** Builds one table from several features' declarations, validating every pipeline. */
-    static RouteTable build(List<ZerverRoutes> declarations) {
-        RouteTable.Builder builder = RouteTable.builder();
-        declarations.forEach(d -> d.register(builder));
-        return builder.build();
     }
 
     private Path stage(Path jar) {
@@ -175,48 +157,5 @@ final class FeatureLoader {
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String reason(Throwable e) {
-        Throwable specific = NestedExceptionUtils.getMostSpecificCause(e);
-        String message = specific.getMessage();
-        return specific.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    /**
-     * Undoes a load: closes the context, deregisters the JDBC drivers the feature registered,
-     * clears Spring's reflection caches of the feature's classes, closes the loader (and with it
-     * the jar) and deletes the staged copy. Never throws.
-     *
-     * @return the JDBC drivers deregistered
-     */
-    static List<String> release(@Nullable ConfigurableApplicationContext context,
-            @Nullable FeatureClassLoader loader, Path staged) {
-        List<String> drivers = List.of();
-        if (context != null) {
-            try {
-                context.close();
-            } catch (RuntimeException e) {
-                log.warn("Closing " + context.getDisplayName() + " failed: " + reason(e));
-            }
-        }
-        if (loader != null) {
-            drivers = loader.deregisterDrivers();
-            CachedIntrospectionResults.clearClassLoader(loader);
-            ReflectionUtils.clearCache();
-            AnnotationUtils.clearCache();
-            ResolvableType.clearCache();
-            try {
-                loader.close();
-            } catch (IOException e) {
-                log.warn("Closing the class loader " + loader.getName() + " failed: " + e.getMessage());
-            }
-        }
-        try {
-            Files.deleteIfExists(staged);
-        } catch (IOException e) {
-            log.warn("Deleting " + staged + " failed: " + e.getMessage());
-        }
-        return drivers;
     }
 }

@@ -1,22 +1,21 @@
 package io.zerver.supervisor.feature;
 
-import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteTable;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
- * One loaded version of a feature: its own class loader and child context, the routes it
- * declares, and a count of the requests running on it. A version is entered by each request it
- * serves; once {@linkplain #closeIfIdle() closed} it admits no more.
+ * One loaded version of a feature: its own class loader and child context, the route table its
+ * declarations built (once, when it loaded; each route carries this version, so a match names
+ * its owner), and a count of the requests running on it. A version is entered by each request
+ * it serves; once it drains and its last request exits, it admits no more and says so through
+ * {@link #drained()}.
  */
 public final class FeatureVersion {
 
@@ -30,8 +29,6 @@ public final class FeatureVersion {
         RETIRED
     }
 
-    private static final int CLOSED = Integer.MIN_VALUE;
-
     private final FeatureDescriptor descriptor;
     private final int number;
     private final Path source;
@@ -39,19 +36,17 @@ public final class FeatureVersion {
     private final String sourceStamp;
     private final Instant loadedAt;
     private final long loadMillis;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final Sinks.Empty<Void> abandoned = Sinks.empty();
+    private final DrainGate gate = new DrainGate();
     // Dropped when the version retires, so nothing here keeps its class loader reachable.
     private volatile @Nullable FeatureClassLoader loader;
     private volatile @Nullable ConfigurableApplicationContext context;
-    private volatile List<ZerverRoutes> declarations;
-    private volatile RouteTable routes;
+    private volatile RouteTable table;
     private volatile State state = State.ACTIVE;
     private volatile @Nullable Instant drainingSince;
 
     FeatureVersion(FeatureDescriptor descriptor, int number, Path source, Path staged, FeatureClassLoader loader,
-            ConfigurableApplicationContext context, List<ZerverRoutes> declarations, RouteTable routes,
-            Instant loadedAt, long loadMillis, String sourceStamp) {
+            ConfigurableApplicationContext context, RouteTable routes, Instant loadedAt, long loadMillis,
+            String sourceStamp) {
         this.sourceStamp = sourceStamp;
         this.descriptor = descriptor;
         this.number = number;
@@ -59,10 +54,10 @@ public final class FeatureVersion {
         this.staged = staged;
         this.loader = loader;
         this.context = context;
-        this.declarations = List.copyOf(declarations);
-        this.routes = routes;
         this.loadedAt = loadedAt;
         this.loadMillis = loadMillis;
+        // Last: the routes carry this version, and nothing reads them before it is published.
+        this.table = routes.attach(this);
     }
 
     public String name() {
@@ -90,7 +85,12 @@ public final class FeatureVersion {
 
     /** The routes this version declares; none once retired. */
     public List<Route> routes() {
-        return routes.routes();
+        return table.routes();
+    }
+
+    /** The routes this version declares, each carrying this version; empty once retired. */
+    RouteTable table() {
+        return table;
     }
 
     public Instant loadedAt() {
@@ -108,7 +108,7 @@ public final class FeatureVersion {
 
     /** Requests running on this version now. */
     public int inFlight() {
-        return Math.max(0, inFlight.get());
+        return gate.inFlight();
     }
 
     /** When this version stopped taking new requests, if it has. */
@@ -139,39 +139,31 @@ public final class FeatureVersion {
      * passed): they are answered with a clean 503 rather than left to hang.
      */
     public Mono<Void> abandoned() {
-        return abandoned.asMono();
+        return gate.abandoned();
     }
 
-    List<ZerverRoutes> declarations() {
-        return declarations;
+    /**
+     * Completes when this version, draining, has no request left: it admits none from then on.
+     */
+    Mono<Void> drained() {
+        return gate.drained();
     }
 
     /** Admits one request, unless the version is already closed. Pair with {@link #exit()}. */
     public boolean tryEnter() {
-        for (;;) {
-            int n = inFlight.get();
-            if (n == CLOSED) {
-                return false;
-            }
-            if (inFlight.compareAndSet(n, n + 1)) {
-                return true;
-            }
-        }
+        return gate.tryEnter();
     }
 
-    /** One admitted request finished. */
+    /** One admitted request finished; the last one of a draining version completes its drain. */
     public void exit() {
-        inFlight.decrementAndGet();
+        gate.exit();
     }
 
+    /** Stops serving new requests (a newer routing no longer has this version) and drains. */
     void draining(Instant now) {
         drainingSince = now;
         state = State.DRAINING;
-    }
-
-    /** Closes the gate if no request is running: from then on {@link #tryEnter()} fails. */
-    boolean closeIfIdle() {
-        return inFlight.compareAndSet(0, CLOSED);
+        gate.drain();
     }
 
     /**
@@ -181,9 +173,7 @@ public final class FeatureVersion {
      * @return how many requests were abandoned
      */
     int closeNow() {
-        int running = inFlight.getAndSet(CLOSED);
-        abandoned.tryEmitEmpty();
-        return running == CLOSED ? 0 : running;
+        return gate.abandon();
     }
 
     /**
@@ -197,11 +187,10 @@ public final class FeatureVersion {
         closeNow();
         state = State.RETIRED;
         FeatureClassLoader releasing = loader;
-        List<String> drivers = FeatureLoader.release(context, releasing, staged);
+        List<String> drivers = FeatureRelease.release(context, releasing, staged);
         context = null;
         loader = null;
-        declarations = List.of();
-        routes = RouteTable.empty();
+        table = RouteTable.empty();
         return new Retirement(name(), number, descriptor.label(), Instant.now(),
                 releasing == null ? new WeakReference<>(null) : releasing.watch(),
                 Retirement.strayThreads(releasing), drivers);
@@ -209,6 +198,6 @@ public final class FeatureVersion {
 
     @Override
     public String toString() {
-        return name() + " v" + number + " (" + descriptor.label() + ", " + state + ")";
+        return name() + " v" + number + " (" + descriptor.label() + ")";
     }
 }

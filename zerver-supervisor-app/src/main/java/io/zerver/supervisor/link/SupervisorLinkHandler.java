@@ -8,7 +8,7 @@ import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
-import io.zerver.core.route.RouteTable;
+import io.zerver.core.route.RouteMatch;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
@@ -30,10 +30,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers the requests the ingest forwards: turns each frame into an engine request whose
- * deadline is what is left of the ingest's, runs it on the feature version that owns its route
- * (counted in that version's in-flight, so a draining version knows when it is done), and turns
- * the response back into a frame. 404, 405 and OPTIONS come from the engine over every active
- * route. Never fails: anything unexpected becomes an {@link ErrorFrame}.
+ * deadline is what is left of the ingest's, matches it once on the served routing (the route
+ * found carries the feature version that owns it), runs that match on the engine inside that
+ * version (counted in its in-flight, so a draining version knows when it is done), and turns the
+ * response back into a frame. 404, 405 and OPTIONS come from the engine over every active route. Never fails: anything unexpected becomes an {@link ErrorFrame}.
  */
 public final class SupervisorLinkHandler implements LinkHandler {
 
@@ -84,23 +84,24 @@ public final class SupervisorLinkHandler implements LinkHandler {
 
     private Mono<Response> dispatch(Request request) {
         for (int attempt = 0; attempt < ENTRY_ATTEMPTS; attempt++) {
-            Routing routing = features.routing();
-            FeatureVersion owner = routing.owner(request.method(), request.path());
-            RouteTable table = routing.table();
+            // Matched once: the route found carries the version that owns it, and the engine runs
+            // this match rather than matching again.
+            RouteMatch match = features.routing().table().match(request.method(), request.path());
+            FeatureVersion owner = Routing.owner(match);
             if (owner == null) {
-                return observation.observe(request, () -> engine.handle(request, table));
+                return observation.observe(request, () -> engine.handle(request, match));
             }
             if (owner.tryEnter()) {
                 // A version that outlives its drain timeout gives up on what it still runs: the
                 // engine's run is cancelled (its effects with it) and the client gets a clean 503.
                 // The version is exited before the request's observation stops, so the answer
                 // never waits on the observation's work to leave the version.
-                return observation.observe(request, () -> Mono.firstWithSignal(engine.handle(request, table),
+                return observation.observe(request, () -> Mono.firstWithSignal(engine.handle(request, match),
                         owner.abandoned().then(Mono.fromSupplier(() -> abandoned(request)))))
                         .doFinally(signal -> owner.exit());
             }
-            // The version closed between reading the routing and entering it: a newer routing
-            // has replaced it, so read again.
+            // The version drained (or gave up) between reading the routing and entering it: a
+            // newer routing has replaced it, so read and match again.
         }
         return Mono.error(new IllegalStateException("no open version for " + request));
     }

@@ -1,0 +1,74 @@
+package io.zerver.supervisor;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supervisor's packages: {@code feature} (the hosted feature versions) knows nothing of how
+ * requests arrive; {@code link} (the ingest's requests) uses it; {@code actuate} (what the
+ * actuator shows) reads both; the root package wires them.
+ */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.zerver.supervisor");
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.zerver.supervisor.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void featuresComeFirstThenTheLinkThenTheActuatorThenTheConfiguration() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Feature").definedBy("io.zerver.supervisor.feature..")
+                .layer("Link").definedBy("io.zerver.supervisor.link..")
+                .layer("Actuate").definedBy("io.zerver.supervisor.actuate..")
+                .layer("Configuration").definedBy("io.zerver.supervisor")
+                .whereLayer("Feature").mayOnlyBeAccessedByLayers("Link", "Actuate", "Configuration")
+                .whereLayer("Link").mayOnlyBeAccessedByLayers("Actuate", "Configuration")
+                .whereLayer("Actuate").mayOnlyBeAccessedByLayers("Configuration")
+                .whereLayer("Configuration").mayNotBeAccessedByAnyLayer()
+                .check(CLASSES);
+    }
+
+    @Test
+    void theFeatureLoaderAndTheVersionsItLoadsDoNotCallEachOther() {
+        noClasses().that().haveSimpleName("FeatureVersion").should().dependOnClassesThat()
+                .haveSimpleName("FeatureLoader").check(CLASSES);
+    }
+
+    @Test
+    void noCatchAllPackages() {
+        noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() throws ClassNotFoundException {
+        Set<String> packages = new TreeSet<>();
+        for (JavaClass javaClass : CLASSES) {
+            packages.add(javaClass.getPackageName());
+        }
+        assertThat(packages).contains("io.zerver.supervisor", "io.zerver.supervisor.feature",
+                "io.zerver.supervisor.link", "io.zerver.supervisor.actuate");
+
+        for (String name : packages) {
+            Class<?> packageInfo = Class.forName(name + ".package-info");
+            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
+                    .isNotNull();
+        }
+    }
+}
