@@ -56,7 +56,7 @@ public class ZerverTracingProperties implements Validator {
         return ZerverTracingProperties.class.isAssignableFrom(type);
     }
 
-    /** What {@link ObservationTimelineObserver.Builder} accepts: waits of zero or more. */
+    /** What {@link io.zerver.observation.ObservationTimelineObserver.Builder} accepts: waits of zero or more. */
     @Override
     public void validate(Object target, Errors errors) {
         ZerverTracingProperties p = (ZerverTracingProperties) target;
