@@ -16,6 +16,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.zerver.core.http.Request;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class DirectChildSpansTests {
 
-    private final KeptSpans exported = new KeptSpans();
+    private final InMemorySpanExporter exported = InMemorySpanExporter.create();
     private final SdkTracerProvider provider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
     private final OtelTracer tracer = new OtelTracer(provider.get("test"), new OtelCurrentTraceContext(), event -> {
@@ -68,7 +69,7 @@ class DirectChildSpansTests {
         TodoRoutes app = new TodoRoutes(ObservationTimelineObserver.builder(registry)
                 .meterRegistry(meters, predicates, filters).tracer(tracer).build(), b -> b.stepScheduler(slo));
         app.send("PUT", "/todos/1", "milk");
-        exported.spans.clear();
+        exported.reset();
         recorded.started.clear();
         meters.clear();
         return app;
@@ -102,7 +103,7 @@ class DirectChildSpansTests {
         assertThat(effect.getParentSpanId()).isEqualTo(request.getSpanId());
         assertThat(effect.getKind()).isEqualTo(SpanKind.CLIENT);
         assertThat(span("zerver.step.render").getParentSpanId()).isEqualTo(request.getSpanId());
-        assertThat(exported.spans).hasSize(5);
+        assertThat(exported.getFinishedSpanItems()).hasSize(5);
         assertThat(meters.get("zerver.jobs").tag("zerver.job", "step").tag("zerver.job.wait", "queue")
                 .tag("error", "none").timer().count()).isEqualTo(1);
         assertThat(meters.get("zerver.steps").tag("step.name", "load").timer().count()).isEqualTo(1);
@@ -133,7 +134,7 @@ class DirectChildSpansTests {
 
         assertThat(app.get("/todos/1").status()).isEqualTo(200);
 
-        assertThat(exported.spans).extracting(SpanData::getName)
+        assertThat(exported.getFinishedSpanItems()).extracting(SpanData::getName)
                 .containsExactlyInAnyOrder("GET /todos/:id", "zerver.step.load", "zerver.step.render");
         assertThat(span("zerver.step.load").getAttributes().get(AttributeKey.stringKey("region"))).isEqualTo("eu");
         assertThat(meters.get("zerver.steps").tag("step.name", "load").tag("region", "eu").timer().count())
@@ -142,8 +143,8 @@ class DirectChildSpansTests {
     }
 
     private SpanData span(String name) {
-        List<SpanData> named = exported.spans.stream().filter(s -> s.getName().equals(name)).toList();
-        assertThat(named).as("spans named %s in %s", name, exported.spans).hasSize(1);
+        List<SpanData> named = exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList();
+        assertThat(named).as("spans named %s in %s", name, exported.getFinishedSpanItems()).hasSize(1);
         return named.get(0);
     }
 }

@@ -10,6 +10,7 @@ import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class LogCorrelationTests {
 
-    private final KeptSpans exported = new KeptSpans();
+    private final InMemorySpanExporter exported = InMemorySpanExporter.create();
     private SdkTracerProvider provider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
 
@@ -74,7 +75,7 @@ class LogCorrelationTests {
         String seen = traceIdSeenOnAnotherThread(timeline);
         timeline.add(new TimelineEvent.Finished(1_000, 200));
 
-        SpanData request = exported.spans.stream().filter(s -> s.getName().equals("GET /x")).findFirst()
+        SpanData request = exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals("GET /x")).findFirst()
                 .orElseThrow();
         assertThat(seen).isEqualTo(request.getTraceId());
         assertThat(Span.current().getSpanContext().isValid()).isFalse();
@@ -91,7 +92,7 @@ class LogCorrelationTests {
         timeline.add(new TimelineEvent.Finished(1_000, 200));
 
         assertThat(seen).isNotEqualTo("00000000000000000000000000000000").hasSize(32);
-        assertThat(exported.spans).isEmpty();
+        assertThat(exported.getFinishedSpanItems()).isEmpty();
     }
 
     @Test
