@@ -7,6 +7,7 @@ import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.effects.ZerverEffects;
 import io.zerver.effects.http.HttpEffects;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,10 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code /actuator/zerver}: the routes with their pipelines and reads/writes graphs, the
  * step scheduler, effects in flight per target, circuit breakers, and (at
  * {@code /actuator/zerver/timelines}) the timelines of the last requests.
+ *
+ * <p>Every operation returns plain Java values (records, maps, lists, strings, numbers,
+ * booleans) that the actuator's JSON mapper writes once: the pipeline graphs and timelines come
+ * from {@link io.zerver.core.pipeline.PipelineGraph#toMap()} and {@link Timeline#toMap()}.
  */
 @Endpoint(id = "zerver")
 public class ZerverEndpoint {
@@ -101,23 +106,18 @@ public class ZerverEndpoint {
         return null;
     }
 
-    private List<Map<String, Object>> routes() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    private List<RouteDescriptor> routes() {
+        List<RouteDescriptor> out = new ArrayList<>();
         for (Route route : engine.routes().routes()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("method", route.method());
-            r.put("pattern", route.pattern());
-            r.put("flow", route.isFlow());
-            r.put("timeout", route.timeout() == null ? null : route.timeout().toString());
-            r.put("priority", route.priority().label());
             Pipeline pipeline = route.pipeline();
-            List<Map<String, Object>> steps = new ArrayList<>();
+            List<StepDescriptor> steps = new ArrayList<>(pipeline.size());
             for (int i = 0; i < pipeline.size(); i++) {
-                steps.add(Map.of("name", pipeline.step(i).name(), "layer", pipeline.layer(i).label()));
+                steps.add(new StepDescriptor(pipeline.step(i).name(), pipeline.layer(i).label()));
             }
-            r.put("steps", steps);
-            r.put("graph", PlainJson.parse(pipeline.graph().toJson()));
-            out.add(r);
+            Duration timeout = route.timeout();
+            out.add(new RouteDescriptor(route.method(), route.pattern(), route.isFlow(),
+                    timeout == null ? null : timeout.toString(), route.priority().label(), steps,
+                    pipeline.graph().toMap()));
         }
         return out;
     }
@@ -144,13 +144,32 @@ public class ZerverEndpoint {
         return out;
     }
 
-    private List<Object> timelines() {
-        List<Object> out = new ArrayList<>();
+    private List<Map<String, Object>> timelines() {
+        List<Map<String, Object>> out = new ArrayList<>();
         if (recent != null) {
             for (Timeline t : recent.snapshot()) {
-                out.add(PlainJson.parse(t.toJson()));
+                out.add(t.toMap());
             }
         }
         return out;
+    }
+
+    /**
+     * A route as the endpoint shows it.
+     *
+     * @param timeout the route's own deadline (ISO-8601), or null for the engine's default
+     * @param priority the scheduling class, {@code interactive} or {@code batch}
+     * @param graph the pipeline's reads/writes graph, as {@link io.zerver.core.pipeline.PipelineGraph#toMap()}
+     */
+    public record RouteDescriptor(String method, String pattern, boolean flow, @Nullable String timeout,
+            String priority, List<StepDescriptor> steps, Map<String, Object> graph) {
+    }
+
+    /**
+     * A step of a route's pipeline, in order.
+     *
+     * @param layer {@code global}, {@code route} or {@code main}
+     */
+    public record StepDescriptor(String name, String layer) {
     }
 }

@@ -11,7 +11,10 @@ public interface ZerverEndpointSection {
     /** The section's name; must not clash with the built-in sections. */
     String name();
 
-    /** The section's content as maps, lists, strings, numbers and booleans. */
+    /**
+     * The section's content as plain Java values the actuator's JSON mapper writes directly:
+     * records, maps, lists, strings, numbers and booleans (no JSON text).
+     */
     Object describe();
 
     /**

@@ -2,6 +2,7 @@ package io.zerver.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.observation.ObservationTimelineObserver;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;

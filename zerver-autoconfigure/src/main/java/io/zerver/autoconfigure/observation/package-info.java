@@ -1,14 +1,10 @@
 /**
- * Tracing and metrics for Zerver requests through Micrometer Observation: every timeline
- * (docs/architecture.md) becomes a request observation with child observations for its steps, effect
- * attempts and slow jobs (docs/observability.md).
- *
- * <p>{@link io.zerver.autoconfigure.observation.ObservationTimelineObserver} needs only
- * Micrometer Observation and zerver-core;
- * {@link io.zerver.autoconfigure.observation.ZerverObservationAutoConfiguration} registers it
- * as a bean when an {@code ObservationRegistry} is present. What is observed, and under
- * which keys, is listed in
- * {@link io.zerver.autoconfigure.observation.ZerverObservationDocumentation}.
+ * Spring Boot wiring of zerver-observation: with an {@code ObservationRegistry},
+ * {@link io.zerver.autoconfigure.observation.ZerverObservationAutoConfiguration} registers
+ * the {@link io.zerver.observation.ObservationTimelineObserver} (configured by
+ * {@code zerver.tracing.*}); with a {@code MeterRegistry},
+ * {@link io.zerver.autoconfigure.observation.ZerverMetricsAutoConfiguration} binds the
+ * scheduler's meters and the effects in flight per target.
  */
 @NullMarked
 package io.zerver.autoconfigure.observation;

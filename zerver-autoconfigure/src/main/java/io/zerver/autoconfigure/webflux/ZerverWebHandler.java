@@ -1,6 +1,6 @@
 package io.zerver.autoconfigure.webflux;
 
-import io.zerver.autoconfigure.observation.ServerObservations;
+import io.zerver.observation.ServerObservations;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;

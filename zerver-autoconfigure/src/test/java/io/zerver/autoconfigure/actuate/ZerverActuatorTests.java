@@ -6,6 +6,7 @@ import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.nio.file.Path;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,22 @@ class ZerverActuatorTests {
                 .jsonPath("$.routes[0].steps[1].layer").isEqualTo("main")
                 .jsonPath("$.routes[0].graph.slots[0].name").isEqualTo("name")
                 .jsonPath("$.scheduler.enabled").isEqualTo(true);
+    }
+
+    @Test
+    void zerverEndpointShowsEachRoutesOptionsAndItsWholeGraphAsJson() {
+        client.get().uri("/actuator/zerver/routes").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].flow").isEqualTo(false)
+                .jsonPath("$[0].priority").isEqualTo("interactive")
+                .jsonPath("$[0].timeout").value(Matchers.nullValue())
+                .jsonPath("$[0].graph.pipeline").isNotEmpty()
+                .jsonPath("$[0].graph.steps[1].name").isEqualTo("greet")
+                .jsonPath("$[0].graph.steps[1].reads[0]").isEqualTo("name")
+                .jsonPath("$[0].graph.edges[0].kind").isEqualTo("data")
+                .jsonPath("$[0].graph.edges[0].from").isEqualTo("name")
+                .jsonPath("$[0].graph.edges[0].to").isEqualTo("greet");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.zerver.autoconfigure.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.ObservationContextAssert;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.zerver.core.effect.Effects;
@@ -19,9 +20,12 @@ import io.zerver.effects.file.FileEffects;
 import io.zerver.effects.file.FileEffectsConfig;
 import io.zerver.effects.http.HttpEffects;
 import io.zerver.effects.http.HttpEffectsConfig;
+import io.zerver.observation.ObservationTimelineObserver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +44,24 @@ class EffectDomainKeysTests {
     Path files;
 
     private final TestObservationRegistry registry = TestObservationRegistry.create();
-    private final RecordingHandler recorded = new RecordingHandler();
+    private final List<Observation.Context> started = new CopyOnWriteArrayList<>();
     private DisposableServer server;
     private ZerverEffects effects;
     private Engine engine;
 
     @BeforeEach
     void start() {
-        registry.observationConfig().observationHandler(recorded);
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                started.add(context);
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes.get("/stock/{sku}", (req, res) -> res.sendString(Mono.just("12"))))
                 .bindNow();
@@ -81,8 +95,8 @@ class EffectDomainKeysTests {
         Response response = engine.handle(Request.of("GET", "/check")).block(Duration.ofSeconds(10));
         assertThat(response.status()).isEqualTo(204);
 
-        Observation.Context request = recorded.named("GET /check");
-        ObservationContextAssert.assertThat(recorded.named("zerver.effect.http.get"))
+        Observation.Context request = named("GET /check");
+        ObservationContextAssert.assertThat(named("zerver.effect.http.get"))
                 .hasLowCardinalityKeyValue("effect.outcome", "ok")
                 .hasHighCardinalityKeyValue("http.request.method", "GET")
                 .hasHighCardinalityKeyValue("url.full", "http://127.0.0.1:" + server.port() + "/stock/a1?fresh=1")
@@ -90,14 +104,25 @@ class EffectDomainKeysTests {
                 .hasHighCardinalityKeyValue("effect.need", "1")
                 .hasLowCardinalityKeyValue("effect.mode", "sequential")
                 .hasParentObservationContextMatching(parent -> parent == request);
-        ObservationContextAssert.assertThat(recorded.named("zerver.effect.cache.set"))
+        ObservationContextAssert.assertThat(named("zerver.effect.cache.set"))
                 .hasHighCardinalityKeyValue("cache.key", "stock:a1")
                 .hasHighCardinalityKeyValue("effect.timeout_ms", "100")
                 .doesNotHaveHighCardinalityKeyValueWithKey("url.full");
-        ObservationContextAssert.assertThat(recorded.named("zerver.effect.file.write"))
+        ObservationContextAssert.assertThat(named("zerver.effect.file.write"))
                 .hasHighCardinalityKeyValue("file.path", "stock/a1.json")
                 .hasHighCardinalityKeyValue("effect.timeout_ms", "1000")
                 .doesNotHaveHighCardinalityKeyValueWithKey("cache.key");
         assertThat(files.resolve("stock/a1.json")).exists();
+    }
+
+    /** The one observation started with {@code contextualName}. */
+    private Observation.Context named(String contextualName) {
+        List<Observation.Context> found = started.stream()
+                .filter(c -> contextualName.equals(c.getContextualName()))
+                .toList();
+        if (found.size() != 1) {
+            throw new AssertionError(found.size() + " observations named " + contextualName + " in " + started);
+        }
+        return found.get(0);
     }
 }

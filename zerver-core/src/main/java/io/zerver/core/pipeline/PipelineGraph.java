@@ -80,6 +80,14 @@ public final class PipelineGraph {
      * its continuations).
      */
     public String toJson() {
+        return Json.write(toMap());
+    }
+
+    /**
+     * The graph as {@link #toJson()} shows it, in plain maps, lists, strings, numbers and
+     * nulls, for a JSON library to write (the actuator's); a new map on each call.
+     */
+    public Map<String, Object> toMap() {
         Map<String, Object> graph = new LinkedHashMap<>();
         graph.put("pipeline", pipeline.name());
         List<Object> stepList = new ArrayList<>();
@@ -126,7 +134,7 @@ public final class PipelineGraph {
             }
         }
         graph.put("edges", edges);
-        return Json.write(graph);
+        return graph;
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,6 +119,14 @@ public final class Timeline {
     /** The timeline as JSON, for debugging. */
     public String toJson() {
         return TimelineJson.write(this);
+    }
+
+    /**
+     * The timeline as {@link #toJson()} shows it, in plain maps, lists, strings, numbers,
+     * booleans and nulls, for a JSON library to write (the actuator's); a new map on each call.
+     */
+    public Map<String, Object> toMap() {
+        return TimelineJson.map(this);
     }
 
     /**

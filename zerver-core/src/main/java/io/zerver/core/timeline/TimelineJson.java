@@ -14,13 +14,17 @@ final class TimelineJson {
     }
 
     static String write(Timeline timeline) {
+        return Json.write(map(timeline));
+    }
+
+    static Map<String, Object> map(Timeline timeline) {
         Map<String, Object> root = root(timeline);
         List<Object> events = new ArrayList<>();
         for (TimelineEvent e : timeline.events()) {
             events.add(event(e));
         }
         root.put("events", events);
-        return Json.write(root);
+        return root;
     }
 
     /**

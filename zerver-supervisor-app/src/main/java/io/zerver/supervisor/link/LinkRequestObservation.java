@@ -6,7 +6,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.RequestReplyReceiverContext;
-import io.zerver.autoconfigure.observation.ServerObservations;
+import io.zerver.observation.ServerObservations;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;

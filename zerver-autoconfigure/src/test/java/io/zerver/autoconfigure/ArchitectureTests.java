@@ -1,0 +1,59 @@
+package io.zerver.autoconfigure;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+
+    /**
+     * The Zerver modules the auto-configuration builds on. The arrows point inward only: each of
+     * those modules checks in its own ArchitectureTests that it imports nothing of
+     * io.zerver.autoconfigure.
+     */
+    private static final String[] MODULES_BELOW = { "io.zerver.core..", "io.zerver.observation..",
+            "io.zerver.effects.." };
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.zerver.autoconfigure");
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.zerver.autoconfigure.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void autoConfigurationDependsOnlyOnTheModulesBelowIt() {
+        classes().should().onlyDependOnClassesThat(resideOutsideOfPackage("io.zerver..")
+                .or(resideInAnyPackage("io.zerver.autoconfigure..")).or(resideInAnyPackage(MODULES_BELOW)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyPackageIsNullMarked() throws ClassNotFoundException {
+        Set<String> packages = new TreeSet<>();
+        for (JavaClass javaClass : CLASSES) {
+            packages.add(javaClass.getPackageName());
+        }
+        assertThat(packages).contains("io.zerver.autoconfigure.engine", "io.zerver.autoconfigure.observation",
+                "io.zerver.autoconfigure.actuate");
+
+        for (String name : packages) {
+            Class<?> packageInfo = Class.forName(name + ".package-info");
+            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
+                    .isNotNull();
+        }
+    }
+}

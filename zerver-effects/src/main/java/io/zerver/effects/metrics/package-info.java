@@ -1,5 +1,0 @@
-/** Micrometer meters for the scheduler and for effects in flight per target. */
-@NullMarked
-package io.zerver.effects.metrics;
-
-import org.jspecify.annotations.NullMarked;
