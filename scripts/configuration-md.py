@@ -44,7 +44,8 @@ value is of the wrong type or out of range: `--zerver.limits.max-slots=0` gives
 `Property: zerver.limits.maxSlots`, `Value: "0"`, `Reason: 0 (expected: >= 1)`, and
 `--zerver.features.leak-checks=0` gives `leak-checks: 0 (expected: >= 1)`. Values are checked when
 they are bound, whether or not the part they configure is switched on: the auto-configuration maps
-them onto the core's configuration (`RequestLimits`, `SchedulerConfig`, `Engine.Builder`, ...), whose
+them onto the core's configuration (`RequestLimits`, `SchedulerConfig`, `Engine.Builder`, the effect
+families' `JdbcKvConfig`, `HttpEffectsConfig`, ...), whose
 constructors and builders state each range once, and a value they refuse becomes the report's
 reason for that property. A value your own code sets out of range (in a
 `ZerverEngineBuilderCustomizer`, say) fails start-up with a report naming it and what is expected.

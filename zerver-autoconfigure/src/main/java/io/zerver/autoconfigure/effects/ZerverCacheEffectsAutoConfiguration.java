@@ -9,13 +9,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 /**
  * The cache effects ({@code cache.*}) on an in-process Caffeine cache. The cache is a
- * {@code MeterBinder}: Spring Boot's metrics bind it to the application's registries. A {@link CacheEffects} bean of the application's replaces
- * Zerver's; {@code zerver.effects.cache.enabled=false} or leaving Caffeine out turns the family off.
+ * {@code MeterBinder}: Spring Boot's metrics bind it to the application's registries. A
+ * {@link CacheEffects} bean of the application's replaces Zerver's; {@code zerver.effects.cache.enabled=false} or leaving Caffeine out turns the family off.
  */
 @AutoConfiguration
 @ConditionalOnClass({ CacheEffects.class, Caffeine.class })
@@ -26,7 +27,7 @@ public final class ZerverCacheEffectsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "zerver.effects.cache.enabled", matchIfMissing = true)
     CacheEffects zerverCacheEffects(ZerverCacheEffectsProperties cache) {
-        return CacheEffects.create(CacheEffectsConfig.defaults().withMaximumSize(cache.getMaximumSize()));
+        return CacheEffects.create(cacheEffectsConfig(cache));
     }
 
     @Bean
@@ -34,5 +35,14 @@ public final class ZerverCacheEffectsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "zerver.effects.cache.enabled", matchIfMissing = true)
     EffectFamily<CacheEffects> zerverCacheEffectFamily(CacheEffects cache) {
         return EffectFamily.of(cache, CacheEffects::registerOn);
+    }
+
+    /**
+     * The only place a {@code zerver.effects.cache.*} property meets {@link CacheEffectsConfig}: the
+     * bean above and the properties' check at binding both use it.
+     */
+    static CacheEffectsConfig cacheEffectsConfig(ZerverCacheEffectsProperties properties) {
+        return PropertyMapper.get().from(properties::getMaximumSize)
+                .to(CacheEffectsConfig.defaults(), CacheEffectsConfig::withMaximumSize);
     }
 }

@@ -1,15 +1,21 @@
 package io.zerver.autoconfigure.effects;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.effects.cache.CacheEffectsConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Cache effects on an in-process Caffeine cache. Validated at binding, whether the family is
- * enabled or not.
+ * Cache effects on an in-process Caffeine cache ({@code zerver.effects.cache.*}). Checked at
+ * binding against {@link CacheEffectsConfig}, whether the family is enabled or not.
  */
 @ConfigurationProperties("zerver.effects.cache")
 public class ZerverCacheEffectsProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverCacheEffectsProperties.class,
+            ZerverCacheEffectsAutoConfiguration::cacheEffectsConfig);
 
     /** Whether the cache.* effects are served. */
     private boolean enabled = true;
@@ -19,16 +25,12 @@ public class ZerverCacheEffectsProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverCacheEffectsProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What CacheEffectsConfig accepts. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverCacheEffectsProperties p = (ZerverCacheEffectsProperties) target;
-        if (p.maximumSize < 0) {
-            errors.rejectValue("maximumSize", "range", p.maximumSize + " (expected: >= 0)");
-        }
+        CORE.validate(target, errors);
     }
 
     public boolean isEnabled() {

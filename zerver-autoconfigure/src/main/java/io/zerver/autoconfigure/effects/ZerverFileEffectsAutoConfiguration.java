@@ -27,8 +27,7 @@ public final class ZerverFileEffectsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "zerver.effects.file.enabled", matchIfMissing = true)
     FileEffects zerverFileEffects(ZerverFileEffectsProperties file, ZerverDataProperties data) {
-        Path base = file.getBaseDir().toString().isEmpty() ? data.getDir().resolve("files") : file.getBaseDir();
-        return FileEffects.create(FileEffectsConfig.defaults(base));
+        return FileEffects.create(fileEffectsConfig(file, data));
     }
 
     @Bean
@@ -36,5 +35,11 @@ public final class ZerverFileEffectsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "zerver.effects.file.enabled", matchIfMissing = true)
     EffectFamily<FileEffects> zerverFileEffectFamily(FileEffects files) {
         return EffectFamily.of(files, FileEffects::registerOn);
+    }
+
+    /** The base directory {@code zerver.effects.file.base-dir}, else {@code files} under {@code zerver.data.dir}. */
+    static FileEffectsConfig fileEffectsConfig(ZerverFileEffectsProperties file, ZerverDataProperties data) {
+        Path base = file.getBaseDir().toString().isEmpty() ? data.getDir().resolve("files") : file.getBaseDir();
+        return FileEffectsConfig.defaults(base);
     }
 }

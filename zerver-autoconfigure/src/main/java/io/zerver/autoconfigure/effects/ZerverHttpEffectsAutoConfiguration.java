@@ -11,8 +11,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.unit.DataSize;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -30,10 +32,7 @@ public final class ZerverHttpEffectsAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "zerver.effects.http.enabled", matchIfMissing = true)
     HttpEffects zerverHttpEffects(ZerverHttpEffectsProperties http, ObjectProvider<MeterRegistry> meterRegistry) {
-        HttpEffects effects = HttpEffects.create(HttpEffectsConfig.defaults()
-                .withConnectTimeout(http.getConnectTimeout())
-                .withMaxConnectionsPerHost(http.getMaxConnections())
-                .withMaxResponseBytes(http.getMaxResponseSize().toBytes()));
+        HttpEffects effects = HttpEffects.create(httpEffectsConfig(http));
         meterRegistry.ifUnique(effects::bindTo);
         return effects;
     }
@@ -43,5 +42,18 @@ public final class ZerverHttpEffectsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "zerver.effects.http.enabled", matchIfMissing = true)
     EffectFamily<HttpEffects> zerverHttpEffectFamily(HttpEffects http) {
         return EffectFamily.of(http, HttpEffects::registerOn);
+    }
+
+    /**
+     * The only place a {@code zerver.effects.http.*} property meets {@link HttpEffectsConfig}: the
+     * bean above and the properties' check at binding both use it.
+     */
+    static HttpEffectsConfig httpEffectsConfig(ZerverHttpEffectsProperties properties) {
+        PropertyMapper map = PropertyMapper.get();
+        HttpEffectsConfig config = HttpEffectsConfig.defaults();
+        config = map.from(properties::getConnectTimeout).to(config, HttpEffectsConfig::withConnectTimeout);
+        config = map.from(properties::getMaxConnections).to(config, HttpEffectsConfig::withMaxConnectionsPerHost);
+        return map.from(properties::getMaxResponseSize).as(DataSize::toBytes)
+                .to(config, HttpEffectsConfig::withMaxResponseBytes);
     }
 }

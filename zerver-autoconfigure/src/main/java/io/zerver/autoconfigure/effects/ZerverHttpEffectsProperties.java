@@ -1,5 +1,7 @@
 package io.zerver.autoconfigure.effects;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.effects.http.HttpEffectsConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -7,17 +9,18 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * HTTP effects over a pooled Reactor Netty client. Validated at binding, whether the family is
- * enabled or not: a value out of range fails start-up naming the property, the value and what
- * is expected.
+ * HTTP effects over a pooled Reactor Netty client ({@code zerver.effects.http.*}). Checked at
+ * binding against {@link HttpEffectsConfig}, whether the family is enabled or not.
  */
 @ConfigurationProperties("zerver.effects.http")
 public class ZerverHttpEffectsProperties implements Validator {
 
-    /** The largest body a byte array can hold, as HttpEffectsConfig bounds the response size. */
-    private static final DataSize MAX_RESPONSE_SIZE = DataSize.ofBytes(Integer.MAX_VALUE - 8);
-    /** The longest connect timeout Netty takes (an int of milliseconds). */
-    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverHttpEffectsProperties.class,
+            ZerverHttpEffectsAutoConfiguration::httpEffectsConfig)
+            .field("maxConnectionsPerHost", "maxConnections")
+            .field("maxResponseBytes", "maxResponseSize")
+            .expected("connectTimeout", "> 0 and <= " + HttpEffectsConfig.MAX_CONNECT_TIMEOUT.toMillis() + "ms");
 
     /** Whether the http.* effects are served. */
     private boolean enabled = true;
@@ -33,25 +36,12 @@ public class ZerverHttpEffectsProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverHttpEffectsProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What HttpEffectsConfig accepts. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverHttpEffectsProperties p = (ZerverHttpEffectsProperties) target;
-        Duration connect = p.connectTimeout;
-        if (connect == null || connect.isNegative() || connect.isZero() || connect.compareTo(MAX_CONNECT_TIMEOUT) > 0) {
-            errors.rejectValue("connectTimeout", "range",
-                    connect + " (expected: > 0 and <= " + MAX_CONNECT_TIMEOUT.toMillis() + "ms)");
-        }
-        if (p.maxConnections < 1) {
-            errors.rejectValue("maxConnections", "range", p.maxConnections + " (expected: >= 1)");
-        }
-        DataSize response = p.maxResponseSize;
-        if (response == null || response.toBytes() < 1 || response.compareTo(MAX_RESPONSE_SIZE) > 0) {
-            errors.rejectValue("maxResponseSize", "range", response + " (expected: 1B.." + MAX_RESPONSE_SIZE + ")");
-        }
+        CORE.validate(target, errors);
     }
 
     public boolean isEnabled() {

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,16 @@ public final class ZerverJdbcEffectsAutoConfiguration {
         return EffectFamily.of(kv, JdbcKvEffects::registerOn);
     }
 
+    /**
+     * The only place a {@code zerver.effects.db.*} property meets {@link JdbcKvConfig}: the bean
+     * below and the properties' check at binding both use it. The tables are set together, as
+     * they must differ.
+     */
+    static JdbcKvConfig jdbcKvConfig(ZerverJdbcEffectsProperties properties) {
+        JdbcKvConfig config = JdbcKvConfig.defaults().withTables(properties.getTable(), properties.getIdempotencyTable());
+        return PropertyMapper.get().from(properties::getThreads).to(config, JdbcKvConfig::withThreads);
+    }
+
     /** Zerver's handlers, on the one DataSource (or the primary one). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "zerver.effects.db.enabled", matchIfMissing = true)
@@ -49,11 +60,7 @@ public final class ZerverJdbcEffectsAutoConfiguration {
         @ConditionalOnMissingBean
         JdbcKvEffects zerverJdbcKvEffects(DataSource dataSource, ZerverJdbcEffectsProperties db,
                 ObjectProvider<MeterRegistry> meterRegistry) {
-            JdbcKvConfig config = JdbcKvConfig.defaults()
-                    .withTable(db.getTable())
-                    .withIdempotencyTable(db.getIdempotencyTable())
-                    .withThreads(db.getThreads());
-            return JdbcKvEffects.create(dataSource, config, meterRegistry.getIfUnique());
+            return JdbcKvEffects.create(dataSource, jdbcKvConfig(db), meterRegistry.getIfUnique());
         }
     }
 }

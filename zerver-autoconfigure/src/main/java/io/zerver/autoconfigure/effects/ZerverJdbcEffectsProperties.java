@@ -1,20 +1,24 @@
 package io.zerver.autoconfigure.effects;
 
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
+import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.effects.jdbc.JdbcKvConfig;
+import io.zerver.effects.jdbc.SqlitePoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Key/value effects over JDBC. Validated at binding, whether the family is enabled or not: a
- * value out of range fails start-up naming the property, the value and what is expected.
+ * Key/value effects over JDBC ({@code zerver.effects.db.*}). Checked at binding against
+ * {@link JdbcKvConfig} and {@link SqlitePoolConfig}, whether the family is enabled or not.
  */
 @ConfigurationProperties("zerver.effects.db")
 public class ZerverJdbcEffectsProperties implements Validator {
 
-    /** A table name JdbcKvConfig takes: a plain SQL identifier. */
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverJdbcEffectsProperties.class, db -> {
+        ZerverJdbcEffectsAutoConfiguration.jdbcKvConfig(db);
+        ZerverSqliteDataSourceAutoConfiguration.sqlitePoolConfig(new ZerverDataProperties(), db);
+    }).field("poolSize", "sqlitePoolSize").expected("idempotencyTable", "a table other than db.table");
 
     /** Whether the db.* effects are served. */
     private boolean enabled = true;
@@ -39,32 +43,12 @@ public class ZerverJdbcEffectsProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverJdbcEffectsProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What JdbcKvConfig and SqliteDataSources accept. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverJdbcEffectsProperties p = (ZerverJdbcEffectsProperties) target;
-        identifier(errors, "table", p.table);
-        identifier(errors, "idempotencyTable", p.idempotencyTable);
-        if (p.table != null && p.table.equalsIgnoreCase(p.idempotencyTable)) {
-            errors.rejectValue("idempotencyTable", "distinct",
-                    "'" + p.idempotencyTable + "' (expected: a table other than db.table)");
-        }
-        if (p.threads < 0) {
-            errors.rejectValue("threads", "range", p.threads + " (expected: >= 0, 0 for the pool size)");
-        }
-        if (p.sqlitePoolSize < 1) {
-            errors.rejectValue("sqlitePoolSize", "range", p.sqlitePoolSize + " (expected: >= 1)");
-        }
-    }
-
-    private static void identifier(Errors errors, String field, @Nullable String name) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            errors.rejectValue(field, "format",
-                    "'" + name + "' (expected: a letter or _, then up to 62 letters, digits or _)");
-        }
+        CORE.validate(target, errors);
     }
 
     public boolean isEnabled() {

@@ -3,6 +3,7 @@ package io.zerver.autoconfigure.effects;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zerver.effects.jdbc.JdbcKvEffects;
 import io.zerver.effects.jdbc.SqliteDataSources;
+import io.zerver.effects.jdbc.SqlitePoolConfig;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -33,7 +34,15 @@ public final class ZerverSqliteDataSourceAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(DataSource.class)
     HikariDataSource zerverSqliteDataSource(ZerverDataProperties data, ZerverJdbcEffectsProperties db) {
-        return SqliteDataSources.create(data.getDir().resolve("zerver.db"), db.getSqlitePoolSize());
+        return SqliteDataSources.create(sqlitePoolConfig(data, db));
+    }
+
+    /**
+     * The SQLite file {@code zerver.db} under {@code zerver.data.dir}, pooled as
+     * {@code zerver.effects.db.sqlite-pool-size} says; the properties' check at binding uses it too.
+     */
+    static SqlitePoolConfig sqlitePoolConfig(ZerverDataProperties data, ZerverJdbcEffectsProperties db) {
+        return new SqlitePoolConfig(data.getDir().resolve("zerver.db"), db.getSqlitePoolSize());
     }
 
     /** Matches when the application configures no {@code spring.datasource.url}. */

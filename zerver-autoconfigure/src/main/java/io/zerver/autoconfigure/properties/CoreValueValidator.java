@@ -44,13 +44,15 @@ public final class CoreValueValidator<P> implements Validator {
     private final Consumer<? super P> mapping;
     private final Map<String, String> fields;
     private final Map<String, String> unset;
+    private final Map<String, String> expected;
 
     private CoreValueValidator(Class<P> type, Consumer<? super P> mapping, Map<String, String> fields,
-            Map<String, String> unset) {
+            Map<String, String> unset, Map<String, String> expected) {
         this.type = type;
         this.mapping = mapping;
         this.fields = fields;
         this.unset = unset;
+        this.expected = expected;
     }
 
     /**
@@ -59,14 +61,12 @@ public final class CoreValueValidator<P> implements Validator {
      */
     public static <P> CoreValueValidator<P> of(Class<P> type, Consumer<? super P> mapping) {
         return new CoreValueValidator<>(requireNonNull(type, "type"), requireNonNull(mapping, "mapping"), Map.of(),
-                Map.of());
+                Map.of(), Map.of());
     }
 
     /** The core's {@code component} is the property {@code field} (for a map entry, of its key too). */
     public CoreValueValidator<P> field(String component, String field) {
-        Map<String, String> more = new HashMap<>(fields);
-        more.put(component, field);
-        return new CoreValueValidator<>(type, mapping, Map.copyOf(more), unset);
+        return new CoreValueValidator<>(type, mapping, with(fields, component, field), unset, expected);
     }
 
     /**
@@ -74,9 +74,23 @@ public final class CoreValueValidator<P> implements Validator {
      * not know of: its error says so ({@code (expected: >= 1, or unset for one per event loop)}).
      */
     public CoreValueValidator<P> unsetMeans(String field, String meaning) {
-        Map<String, String> more = new HashMap<>(unset);
-        more.put(field, meaning);
-        return new CoreValueValidator<>(type, mapping, fields, Map.copyOf(more));
+        return new CoreValueValidator<>(type, mapping, fields, with(unset, field, meaning), expected);
+    }
+
+    /**
+     * The error of the property {@code field} states its range as {@code expectation}, in the
+     * properties' terms, where the core's words would mislead: a range whose ends the core checks
+     * one at a time ({@code > 0}, then {@code <= 2147483647 ms}) is shown whole, and a rule
+     * naming another core component names its property. The value is still checked by the core.
+     */
+    public CoreValueValidator<P> expected(String field, String expectation) {
+        return new CoreValueValidator<>(type, mapping, fields, unset, with(expected, field, expectation));
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String key, String value) {
+        Map<String, String> more = new HashMap<>(map);
+        more.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
+        return Map.copyOf(more);
     }
 
     @Override
@@ -102,12 +116,15 @@ public final class CoreValueValidator<P> implements Validator {
             errors.reject("range", refused.getMessage());
             return;
         }
-        String expected = value instanceof DataSize ? sizes(refused.expected()) : refused.expected();
+        String shownExpected = expected.get(field);
+        if (shownExpected == null) {
+            shownExpected = value instanceof DataSize ? sizes(refused.expected()) : refused.expected();
+        }
         String meaning = unset.get(field);
         if (meaning != null) {
-            expected += ", or unset for " + meaning;
+            shownExpected += ", or unset for " + meaning;
         }
-        errors.rejectValue(field, "range", shown(value) + " (expected: " + expected + ")");
+        errors.rejectValue(field, "range", shown(value) + " (expected: " + shownExpected + ")");
     }
 
     /** The property a component is bound from: {@code overrides[db]} is {@code targets[db]} when overrides is targets. */

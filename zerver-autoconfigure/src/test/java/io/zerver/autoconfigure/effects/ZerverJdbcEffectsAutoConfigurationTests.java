@@ -39,6 +39,36 @@ class ZerverJdbcEffectsAutoConfigurationTests {
     }
 
     @Test
+    void tablesAndThreadsAreMappedOntoJdbcKvConfig() {
+        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties();
+        db.setTable("pairs");
+        db.setIdempotencyTable("outcomes");
+        db.setThreads(3);
+
+        assertThat(ZerverJdbcEffectsAutoConfiguration.jdbcKvConfig(db))
+                .isEqualTo(JdbcKvConfig.defaults().withTable("pairs").withIdempotencyTable("outcomes").withThreads(3));
+    }
+
+    @Test
+    void tableNamesSwappedWithEachOthersDefaultStartTheDbEffects() {
+        runner.withPropertyValues("zerver.data.dir=" + dir.resolve("swapped"), "zerver.effects.db.table=zerver_idempotency",
+                "zerver.effects.db.idempotency-table=zerver_kv").run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(JdbcKvEffects.class);
+                    assertThat(context.getBean(EffectHandlers.class).types()).contains(DbGet.class);
+                });
+    }
+
+    @Test
+    void theEmbeddedSqliteFileIsPooledAsConfiguredUnderTheDataDir() {
+        runner.withPropertyValues("zerver.data.dir=" + dir.resolve("pooled"), "zerver.effects.db.sqlite-pool-size=2")
+                .run(context -> {
+                    HikariDataSource sqlite = context.getBean("zerverSqliteDataSource", HikariDataSource.class);
+                    assertThat(sqlite.getMaximumPoolSize()).isEqualTo(2);
+                    assertThat(sqlite.getJdbcUrl()).endsWith(dir.resolve("pooled").resolve("zerver.db").toString());
+                });
+    }
+
+    @Test
     void withoutSpringJdbcTheFamilyAndItsSqliteFileAreLeftOutAndTheEngineStarts() {
         runner.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
                 .withPropertyValues("zerver.data.dir=" + dir.resolve("without-jdbc")).run(context -> {

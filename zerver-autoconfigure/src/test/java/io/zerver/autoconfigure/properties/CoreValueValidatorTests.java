@@ -35,6 +35,17 @@ class CoreValueValidatorTests {
     }
 
     @Test
+    void expectationGivenForAPropertyIsShownInsteadOfTheCoresWords() {
+        Holder holder = new Holder();
+        holder.setSize(DataSize.ofBytes(0));
+        Errors errors = validate(holder, CoreValueValidator.of(Holder.class, h -> {
+            throw new InvalidValueException("sizeBytes", h.getSize().toBytes(), "> 0");
+        }).field("sizeBytes", "size").expected("size", "1B..1MB"));
+
+        assertThat(errors.getFieldError("size").getDefaultMessage()).isEqualTo("0B (expected: 1B..1MB)");
+    }
+
+    @Test
     void componentNoPropertyIsBoundFromIsAGlobalError() {
         Errors errors = validate(new Holder(), CoreValueValidator.of(Holder.class, h -> {
             throw new InvalidValueException("other", 3, ">= 4");

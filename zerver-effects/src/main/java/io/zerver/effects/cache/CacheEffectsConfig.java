@@ -1,8 +1,11 @@
 package io.zerver.effects.cache;
 
+import io.zerver.core.config.InvalidValueException;
+
 /**
  * How the cache effects behave. Immutable: the withers return copies. There is no default
- * time to live: every {@code cache.set} carries its own.
+ * time to live: every {@code cache.set} carries its own. A value out of range throws
+ * {@link InvalidValueException}.
  *
  * @param maximumSize the most entries kept; beyond it the least valuable are evicted
  * @param recordStats whether hits, misses and evictions are counted, for
@@ -14,7 +17,7 @@ public record CacheEffectsConfig(long maximumSize, boolean recordStats) {
 
     public CacheEffectsConfig {
         if (maximumSize < 0) {
-            throw new IllegalArgumentException("maximumSize: " + maximumSize + " (expected: >= 0)");
+            throw new InvalidValueException("maximumSize", maximumSize, ">= 0");
         }
     }
 

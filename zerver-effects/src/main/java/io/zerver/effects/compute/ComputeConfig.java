@@ -2,12 +2,13 @@ package io.zerver.effects.compute;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import io.zerver.core.schedule.OverBudget;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The compute pool.
+ * The compute pool. A value out of range throws {@link InvalidValueException}.
  *
  * @param concurrency tasks computing at once (default: the number of processors)
  * @param maxQueued tasks waiting for a thread; beyond it a task fails with 503
@@ -18,13 +19,13 @@ public record ComputeConfig(int concurrency, int maxQueued, @Nullable Duration c
 
     public ComputeConfig {
         if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency: " + concurrency + " (expected: >= 1)");
+            throw new InvalidValueException("concurrency", concurrency, ">= 1");
         }
         if (maxQueued < 0) {
-            throw new IllegalArgumentException("maxQueued: " + maxQueued + " (expected: >= 0)");
+            throw new InvalidValueException("maxQueued", maxQueued, ">= 0");
         }
         if (cpuBudget != null && (cpuBudget.isNegative() || cpuBudget.isZero())) {
-            throw new IllegalArgumentException("cpuBudget: " + cpuBudget + " (expected: > 0 or none)");
+            throw new InvalidValueException("cpuBudget", cpuBudget, "> 0 or none");
         }
         requireNonNull(overBudget, "overBudget");
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zerver.core.config.InvalidValueException;
 import io.zerver.core.effect.Compute;
 import io.zerver.core.effect.EffectContext;
 import io.zerver.core.effect.EffectHandlers;
@@ -185,7 +186,7 @@ public final class ComputeEffects implements AutoCloseable {
                 OverBudget overBudget) {
             requireNonNull(cpuBudget, "cpuBudget");
             if (cpuBudget.isNegative() || cpuBudget.isZero()) {
-                throw new IllegalArgumentException("cpuBudget: " + cpuBudget + " (expected: > 0)");
+                throw new InvalidValueException("cpuBudget", cpuBudget, "> 0");
             }
             return add(new Registered<>(name, inputType, task, cpuBudget, requireNonNull(overBudget, "overBudget")));
         }

@@ -2,10 +2,12 @@ package io.zerver.effects.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import java.nio.file.Path;
 
 /**
- * How the file effects behave. Immutable: the withers return copies.
+ * How the file effects behave. Immutable: the withers return copies. A value out of range
+ * throws {@link InvalidValueException}.
  *
  * @param baseDir the directory every effect path is relative to and confined to; created
  *        when absent
@@ -26,14 +28,13 @@ public record FileEffectsConfig(Path baseDir, long maxFileSize, int maxJsonDepth
     public FileEffectsConfig {
         requireNonNull(baseDir, "baseDir");
         if (maxFileSize < 1 || maxFileSize > MAX_FILE_SIZE_LIMIT) {
-            throw new IllegalArgumentException("maxFileSize: " + maxFileSize + " (expected: 1 to "
-                    + MAX_FILE_SIZE_LIMIT + " bytes)");
+            throw new InvalidValueException("maxFileSize", maxFileSize, "1 to " + MAX_FILE_SIZE_LIMIT + " bytes");
         }
         if (maxJsonDepth < 1) {
-            throw new IllegalArgumentException("maxJsonDepth: " + maxJsonDepth + " (expected: >= 1)");
+            throw new InvalidValueException("maxJsonDepth", maxJsonDepth, ">= 1");
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("threads: " + threads + " (expected: >= 1)");
+            throw new InvalidValueException("threads", threads, ">= 1");
         }
     }
 

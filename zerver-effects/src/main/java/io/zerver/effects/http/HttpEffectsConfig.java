@@ -2,12 +2,14 @@ package io.zerver.effects.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import java.time.Duration;
 
 /**
  * How {@link HttpEffects} talks to upstream hosts: the connection pool, the response size
  * cap, and the circuit breaker each host gets. Immutable; start from {@link #defaults()}
- * and change what you need with the withers.
+ * and change what you need with the withers. A value out of range throws
+ * {@link InvalidValueException}.
  *
  * @param connectTimeout the limit on opening one TCP connection
  * @param maxConnectionsPerHost the pool size per remote address
@@ -31,6 +33,8 @@ public record HttpEffectsConfig(Duration connectTimeout, int maxConnectionsPerHo
 
     /** The largest body a byte array can hold, with room for the JVM's array header. */
     static final long MAX_BODY_LIMIT = Integer.MAX_VALUE - 8;
+    /** The longest connect timeout Netty takes (an int of milliseconds). */
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
     private static final HttpEffectsConfig DEFAULTS = new HttpEffectsConfig(Duration.ofSeconds(2), 64,
             Duration.ofSeconds(2), Duration.ofSeconds(30), 10L * 1024 * 1024, false, false,
@@ -38,26 +42,25 @@ public record HttpEffectsConfig(Duration connectTimeout, int maxConnectionsPerHo
 
     public HttpEffectsConfig {
         positive("connectTimeout", connectTimeout);
-        if (connectTimeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException(
-                    "connectTimeout: " + connectTimeout + " (expected: <= " + Integer.MAX_VALUE + " ms)");
+        if (connectTimeout.compareTo(MAX_CONNECT_TIMEOUT) > 0) {
+            throw new InvalidValueException("connectTimeout", connectTimeout,
+                    "<= " + MAX_CONNECT_TIMEOUT.toMillis() + " ms");
         }
         atLeastOne("maxConnectionsPerHost", maxConnectionsPerHost);
         positive("pendingAcquireTimeout", pendingAcquireTimeout);
         positive("maxIdleTime", maxIdleTime);
         if (maxResponseBytes < 1 || maxResponseBytes > MAX_BODY_LIMIT) {
-            throw new IllegalArgumentException(
-                    "maxResponseBytes: " + maxResponseBytes + " (expected: 1.." + MAX_BODY_LIMIT + ")");
+            throw new InvalidValueException("maxResponseBytes", maxResponseBytes, "1.." + MAX_BODY_LIMIT);
         }
         if (!(breakerFailureRateThreshold > 0f && breakerFailureRateThreshold <= 100f)) {
-            throw new IllegalArgumentException("breakerFailureRateThreshold: " + breakerFailureRateThreshold
-                    + " (expected: > 0 and <= 100)");
+            throw new InvalidValueException("breakerFailureRateThreshold", breakerFailureRateThreshold,
+                    "> 0 and <= 100");
         }
         atLeastOne("breakerSlidingWindowSize", breakerSlidingWindowSize);
         atLeastOne("breakerMinimumCalls", breakerMinimumCalls);
         if (breakerMinimumCalls > breakerSlidingWindowSize) {
-            throw new IllegalArgumentException("breakerMinimumCalls: " + breakerMinimumCalls
-                    + " (expected: <= breakerSlidingWindowSize " + breakerSlidingWindowSize + ")");
+            throw new InvalidValueException("breakerMinimumCalls", breakerMinimumCalls,
+                    "<= breakerSlidingWindowSize " + breakerSlidingWindowSize);
         }
         positive("breakerWaitInOpenState", breakerWaitInOpenState);
         atLeastOne("breakerPermittedCallsInHalfOpenState", breakerPermittedCallsInHalfOpenState);
@@ -142,13 +145,13 @@ public record HttpEffectsConfig(Duration connectTimeout, int maxConnectionsPerHo
     private static void positive(String name, Duration d) {
         requireNonNull(d, name);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+            throw new InvalidValueException(name, d, "> 0");
         }
     }
 
     private static void atLeastOne(String name, int value) {
         if (value < 1) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: >= 1)");
+            throw new InvalidValueException(name, value, ">= 1");
         }
     }
 }

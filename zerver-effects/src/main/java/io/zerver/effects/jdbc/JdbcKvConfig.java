@@ -2,10 +2,12 @@ package io.zerver.effects.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import java.util.regex.Pattern;
 
 /**
- * How {@link JdbcKvEffects} uses its database. Immutable; the withers return copies.
+ * How {@link JdbcKvEffects} uses its database. Immutable; the withers return copies. A value
+ * out of range throws {@link InvalidValueException}.
  *
  * @param table the key/value table, a plain SQL identifier
  * @param idempotencyTable the table recording the outcome of writes carrying an idempotency key
@@ -31,17 +33,16 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
         requireIdentifier("table", table);
         requireIdentifier("idempotencyTable", idempotencyTable);
         if (table.equalsIgnoreCase(idempotencyTable)) {
-            throw new IllegalArgumentException("idempotencyTable: " + idempotencyTable
-                    + " (expected: a table other than table " + table + ")");
+            throw new InvalidValueException("idempotencyTable", idempotencyTable, "a table other than table " + table);
         }
         if (threads < 0) {
-            throw new IllegalArgumentException("threads: " + threads + " (expected: >= 0, 0 for the pool size)");
+            throw new InvalidValueException("threads", threads, ">= 0, 0 for the pool size");
         }
         if (queuedTasksPerThread < 1) {
-            throw new IllegalArgumentException("queuedTasksPerThread: " + queuedTasksPerThread + " (expected: >= 1)");
+            throw new InvalidValueException("queuedTasksPerThread", queuedTasksPerThread, ">= 1");
         }
         if (maxScanLimit < 1) {
-            throw new IllegalArgumentException("maxScanLimit: " + maxScanLimit + " (expected: >= 1)");
+            throw new InvalidValueException("maxScanLimit", maxScanLimit, ">= 1");
         }
     }
 
@@ -61,6 +62,14 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
         return new JdbcKvConfig(table, newTable, threads, queuedTasksPerThread, maxScanLimit);
     }
 
+    /**
+     * A copy with both tables; both at once, since they must differ: two names swapped, or one
+     * taking the other's default, would be refused one at a time.
+     */
+    public JdbcKvConfig withTables(String newTable, String newIdempotencyTable) {
+        return new JdbcKvConfig(newTable, newIdempotencyTable, threads, queuedTasksPerThread, maxScanLimit);
+    }
+
     public JdbcKvConfig withThreads(int newThreads) {
         return new JdbcKvConfig(table, idempotencyTable, newThreads, queuedTasksPerThread, maxScanLimit);
     }
@@ -76,8 +85,9 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
     private static void requireIdentifier(String name, String value) {
         requireNonNull(value, name);
         if (!IDENTIFIER.matcher(value).matches()) {
-            throw new IllegalArgumentException(name + ": \"" + value
-                    + "\" (expected: a letter or _, then up to 62 letters, digits or _)");
+            // Quoted: a name with spaces or semicolons shows where it starts and ends.
+            throw new InvalidValueException(name, '"' + value + '"',
+                    "a letter or _, then up to 62 letters, digits or _");
         }
     }
 }

@@ -28,11 +28,13 @@ public final class SqliteDataSources {
      * parent directories when missing. The caller closes it.
      */
     public static HikariDataSource create(Path file, int poolSize) {
-        requireNonNull(file, "file");
-        if (poolSize < 1) {
-            throw new IllegalArgumentException("poolSize: " + poolSize + " (expected: >= 1)");
-        }
-        Path absolute = file.toAbsolutePath().normalize();
+        return create(new SqlitePoolConfig(file, poolSize));
+    }
+
+    /** A pool as {@code config} says, its file created with its parent directories when missing. The caller closes it. */
+    public static HikariDataSource create(SqlitePoolConfig config) {
+        requireNonNull(config, "config");
+        Path absolute = config.file().toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent != null) {
             try {
@@ -52,7 +54,7 @@ public final class SqliteDataSources {
         hikari.setDriverClassName("org.sqlite.JDBC");
         hikari.setJdbcUrl("jdbc:sqlite:" + absolute);
         hikari.setDataSourceProperties(sqlite.toProperties());
-        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMaximumPoolSize(config.poolSize());
         return new HikariDataSource(hikari);
     }
 }

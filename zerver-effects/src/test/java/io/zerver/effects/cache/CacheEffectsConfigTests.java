@@ -2,7 +2,9 @@ package io.zerver.effects.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.zerver.core.config.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 class CacheEffectsConfigTests {
@@ -22,5 +24,14 @@ class CacheEffectsConfigTests {
     void negativeMaximumSizeIsRefusedNamingTheValue() {
         assertThatIllegalArgumentException().isThrownBy(() -> CacheEffectsConfig.defaults().withMaximumSize(-1))
                 .withMessage("maximumSize: -1 (expected: >= 0)");
+    }
+
+    @Test
+    void refusedValueNamesItsComponentAndWhatIsExpectedApart() {
+        InvalidValueException refused = catchThrowableOfType(InvalidValueException.class,
+                () -> CacheEffectsConfig.defaults().withMaximumSize(-1));
+
+        assertThat(refused.name()).isEqualTo("maximumSize");
+        assertThat(refused.expected()).isEqualTo(">= 0");
     }
 }

@@ -3,7 +3,9 @@ package io.zerver.effects.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.zerver.core.config.InvalidValueException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,17 @@ class HttpEffectsConfigTests {
                 .withMessage("breakerPermittedCallsInHalfOpenState: 0 (expected: >= 1)");
         assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMaxConnectionsPerHost(0))
                 .withMessage("maxConnectionsPerHost: 0 (expected: >= 1)");
+    }
+
+    @Test
+    void refusedValueNamesItsComponentAndWhatIsExpectedApart() {
+        InvalidValueException refused = catchThrowableOfType(InvalidValueException.class,
+                () -> defaults.withMaxResponseBytes(0));
+
+        assertThat(refused.name()).isEqualTo("maxResponseBytes");
+        assertThat(refused.value()).isEqualTo(0L);
+        assertThat(refused.expected()).isEqualTo("1..2147483639");
+        assertThat(catchThrowableOfType(InvalidValueException.class, () -> defaults.withMaxConnectionsPerHost(0))
+                .name()).isEqualTo("maxConnectionsPerHost");
     }
 }

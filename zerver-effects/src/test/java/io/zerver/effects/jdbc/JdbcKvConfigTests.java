@@ -2,7 +2,9 @@ package io.zerver.effects.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.zerver.core.config.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 class JdbcKvConfigTests {
@@ -53,5 +55,25 @@ class JdbcKvConfigTests {
                 .withMessage("queuedTasksPerThread: 0 (expected: >= 1)");
         assertThatIllegalArgumentException().isThrownBy(() -> JdbcKvConfig.defaults().withMaxScanLimit(0))
                 .withMessage("maxScanLimit: 0 (expected: >= 1)");
+    }
+
+    @Test
+    void withTablesSetsBothAtOnceSoThatTheirNamesMaySwap() {
+        JdbcKvConfig swapped = JdbcKvConfig.defaults().withTables("zerver_idempotency", "zerver_kv");
+
+        assertThat(swapped.table()).isEqualTo("zerver_idempotency");
+        assertThat(swapped.idempotencyTable()).isEqualTo("zerver_kv");
+        assertThatIllegalArgumentException().isThrownBy(() -> JdbcKvConfig.defaults().withTables("same", "SAME"))
+                .withMessage("idempotencyTable: SAME (expected: a table other than table same)");
+    }
+
+    @Test
+    void refusedValueNamesItsComponentAndWhatIsExpectedApart() {
+        InvalidValueException refused = catchThrowableOfType(InvalidValueException.class,
+                () -> JdbcKvConfig.defaults().withThreads(-1));
+
+        assertThat(refused.name()).isEqualTo("threads");
+        assertThat(refused.value()).isEqualTo(-1);
+        assertThat(refused.expected()).isEqualTo(">= 0, 0 for the pool size");
     }
 }
