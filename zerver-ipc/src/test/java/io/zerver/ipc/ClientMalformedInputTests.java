@@ -3,7 +3,9 @@ package io.zerver.ipc;
 import static io.zerver.ipc.LinkTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.client.LinkClientOptions;
+import io.zerver.ipc.client.PooledLinkClient;
+import io.zerver.ipc.internal.codec.FrameCodec;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

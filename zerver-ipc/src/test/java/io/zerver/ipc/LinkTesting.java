@@ -1,5 +1,7 @@
 package io.zerver.ipc;
 
+import io.zerver.ipc.client.LinkClientOptions;
+import io.zerver.ipc.client.PooledLinkClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

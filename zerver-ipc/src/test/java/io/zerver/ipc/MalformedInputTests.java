@@ -5,7 +5,11 @@ import static io.zerver.ipc.LinkTesting.connectedClient;
 import static io.zerver.ipc.LinkTesting.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.client.PooledLinkClient;
+import io.zerver.ipc.internal.Transport;
+import io.zerver.ipc.internal.codec.FrameCodec;
+import io.zerver.ipc.server.LinkServer;
+import io.zerver.ipc.server.LinkServerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,7 +12,7 @@ import io.zerver.core.route.RouteTable;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
-import io.zerver.ipc.LinkHandler;
+import io.zerver.ipc.server.LinkHandler;
 import io.zerver.ipc.Reply;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;

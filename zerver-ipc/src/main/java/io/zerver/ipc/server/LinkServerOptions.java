@@ -1,15 +1,15 @@
-package io.zerver.ipc;
+package io.zerver.ipc.server;
 
 import static java.util.Objects.requireNonNull;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.internal.codec.FrameCodec;
 import java.time.Duration;
 
 /**
  * How a {@link LinkServer} serves its socket.
  *
  * @param maxFrameBytes the largest frame accepted from a client, announced in the handshake
- * @param handshakeTimeout how long a new connection may take to send its {@link Hello}
+ * @param handshakeTimeout how long a new connection may take to send its {@link io.zerver.ipc.Hello}
  */
 public record LinkServerOptions(int maxFrameBytes, Duration handshakeTimeout) {
 

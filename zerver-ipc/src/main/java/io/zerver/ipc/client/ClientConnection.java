@@ -1,11 +1,20 @@
-package io.zerver.ipc;
+package io.zerver.ipc.client;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.EncoderException;
-import io.zerver.ipc.codec.FrameDecoder;
-import io.zerver.ipc.codec.FrameEncoder;
+import io.zerver.ipc.Drain;
+import io.zerver.ipc.ErrorCode;
+import io.zerver.ipc.ErrorFrame;
+import io.zerver.ipc.Hello;
+import io.zerver.ipc.LinkProtocolException;
+import io.zerver.ipc.Ping;
+import io.zerver.ipc.Pong;
+import io.zerver.ipc.Reply;
+import io.zerver.ipc.RequestFrame;
+import io.zerver.ipc.internal.codec.FrameDecoder;
+import io.zerver.ipc.internal.codec.FrameEncoder;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,8 +1,10 @@
-package io.zerver.ipc;
+package io.zerver.ipc.server;
 
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.ChannelOption;
+import io.zerver.ipc.LinkStats;
+import io.zerver.ipc.internal.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -101,7 +103,7 @@ public final class LinkServer implements AutoCloseable {
 
     /**
      * Shuts down gracefully: stops accepting, deletes the socket file (if still ours), sends
-     * {@link Drain} on every connection, waits up to {@code gracePeriod} for the requests in
+     * {@link io.zerver.ipc.Drain} on every connection, waits up to {@code gracePeriod} for the requests in
      * flight to be answered, then closes whatever is left. Blocks until done.
      */
     public void drain(Duration gracePeriod) {

@@ -1,4 +1,4 @@
-package io.zerver.ipc;
+package io.zerver.ipc.server;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -7,8 +7,18 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.EncoderException;
-import io.zerver.ipc.codec.FrameDecoder;
-import io.zerver.ipc.codec.FrameEncoder;
+import io.zerver.ipc.Drain;
+import io.zerver.ipc.ErrorCode;
+import io.zerver.ipc.ErrorFrame;
+import io.zerver.ipc.Hello;
+import io.zerver.ipc.LinkProtocolException;
+import io.zerver.ipc.Ping;
+import io.zerver.ipc.Pong;
+import io.zerver.ipc.Reply;
+import io.zerver.ipc.RequestFrame;
+import io.zerver.ipc.ResponseFrame;
+import io.zerver.ipc.internal.codec.FrameDecoder;
+import io.zerver.ipc.internal.codec.FrameEncoder;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +43,7 @@ final class ServerConnection {
     private final LinkHandler handler;
     private final LinkServer server;
     private final FrameEncoder encoder;
-    private final ConcurrentHashMap<Long, Exchange> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, PendingRequest> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final @Nullable ScheduledFuture<?> handshakeTimer;
 
@@ -137,8 +147,8 @@ final class ServerConnection {
             protocolError("request id 0 is reserved");
             return;
         }
-        Exchange exchange = new Exchange();
-        if (inFlight.putIfAbsent(id, exchange) != null) {
+        PendingRequest pending = new PendingRequest();
+        if (inFlight.putIfAbsent(id, pending) != null) {
             protocolError("request id " + id + " is already in flight");
             return;
         }
@@ -149,16 +159,16 @@ final class ServerConnection {
         } catch (RuntimeException e) {
             reply = Mono.error(e);
         }
-        exchange.subscription.update(reply.subscribe(
-                r -> answer(id, exchange, r.id() == id ? stamp(r, start)
+        pending.subscription.update(reply.subscribe(
+                r -> answer(id, pending, r.id() == id ? stamp(r, start)
                         : new ErrorFrame(id, ErrorCode.INTERNAL, "handler answered request " + id + " with id " + r.id())),
-                e -> answer(id, exchange, failure(id, e)),
-                () -> answer(id, exchange, new ErrorFrame(id, ErrorCode.INTERNAL, "handler gave no reply"))));
+                e -> answer(id, pending, failure(id, e)),
+                () -> answer(id, pending, new ErrorFrame(id, ErrorCode.INTERNAL, "handler gave no reply"))));
     }
 
     /** Writes the first answer; the request stays in flight until its reply is written. */
-    private void answer(long id, Exchange exchange, Reply reply) {
-        if (!exchange.compareAndSet(false, true)) {
+    private void answer(long id, PendingRequest pending, Reply reply) {
+        if (!pending.firstAnswer()) {
             return;
         }
         // Replies complete on other threads (a JDBC thread, say). The listener goes on the promise
@@ -169,16 +179,16 @@ final class ServerConnection {
             if (!f.isSuccess() && f.cause() instanceof EncoderException e
                     && e.getCause() instanceof LinkProtocolException tooLarge && channel.isActive()) {
                 channel.writeAndFlush(new ErrorFrame(id, ErrorCode.INTERNAL, tooLarge.getMessage()))
-                        .addListener(g -> done(id, exchange));
+                        .addListener(g -> done(id, pending));
             } else {
-                done(id, exchange);
+                done(id, pending);
             }
         });
         channel.writeAndFlush(reply, written);
     }
 
-    private void done(long id, Exchange exchange) {
-        inFlight.remove(id, exchange);
+    private void done(long id, PendingRequest pending) {
+        inFlight.remove(id, pending);
         closeIfDrained();
     }
 
@@ -214,7 +224,7 @@ final class ServerConnection {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        inFlight.forEach((id, exchange) -> exchange.subscription.dispose());
+        inFlight.forEach((id, pending) -> pending.subscription.dispose());
         inFlight.clear();
         server.disconnected(this);
     }
@@ -254,11 +264,19 @@ final class ServerConnection {
         }
     }
 
-    /** One request in flight: the handler's subscription, and whether it has been answered. */
-    private static final class Exchange extends AtomicBoolean {
+    /**
+     * A request being handled: the handler's subscription, and whether a reply has been taken
+     * for it (the flag is the object itself, one allocation per request).
+     */
+    private static final class PendingRequest extends AtomicBoolean {
 
         private static final long serialVersionUID = 1L;
 
         final Disposable.Swap subscription = Disposables.swap();
+
+        /** True for the first reply only: the handler's answer, its error or its empty completion. */
+        boolean firstAnswer() {
+            return compareAndSet(false, true);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.zerver.ipc;
+package io.zerver.ipc.internal;
 
 import io.netty.channel.unix.DomainSocketAddress;
 import java.net.SocketAddress;
@@ -12,16 +12,18 @@ import reactor.netty.resources.LoopResources;
  * ({@code -Dreactor.netty.native=false}, or no native library for the platform) takes only the
  * JDK's address and has no half-closure on domain sockets.
  */
-final class Transport {
+public final class Transport {
 
     private Transport() {
     }
 
-    static boolean isNative() {
+    /** Whether Reactor Netty runs on a native transport (epoll, kqueue) rather than NIO. */
+    public static boolean isNative() {
         return LoopResources.DEFAULT_NATIVE && LoopResources.hasNativeSupport();
     }
 
-    static SocketAddress address(Path path) {
+    /** The address of the socket file {@code path} in the form the transport takes. */
+    public static SocketAddress address(Path path) {
         return isNative() ? new DomainSocketAddress(path.toString()) : UnixDomainSocketAddress.of(path);
     }
 }

@@ -1,4 +1,4 @@
-package io.zerver.ipc;
+package io.zerver.ipc.server;
 
 /**
  * The supervisor could not serve the link on its socket path: the path is too long, is not a

@@ -1,10 +1,13 @@
-package io.zerver.ipc;
+package io.zerver.ipc.client;
 
 import static java.util.Objects.requireNonNull;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
+import io.zerver.ipc.LinkStats;
+import io.zerver.ipc.Reply;
+import io.zerver.ipc.RequestFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,8 @@
-package io.zerver.ipc;
+package io.zerver.ipc.client;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.zerver.ipc.internal.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

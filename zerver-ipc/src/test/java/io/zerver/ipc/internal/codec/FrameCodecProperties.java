@@ -1,4 +1,4 @@
-package io.zerver.ipc.codec;
+package io.zerver.ipc.internal.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

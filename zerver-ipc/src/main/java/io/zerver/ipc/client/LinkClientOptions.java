@@ -1,8 +1,8 @@
-package io.zerver.ipc;
+package io.zerver.ipc.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.internal.codec.FrameCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 

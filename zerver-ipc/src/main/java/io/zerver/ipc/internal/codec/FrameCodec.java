@@ -1,4 +1,4 @@
-package io.zerver.ipc.codec;
+package io.zerver.ipc.internal.codec;
 
 import static java.util.Objects.requireNonNull;
 

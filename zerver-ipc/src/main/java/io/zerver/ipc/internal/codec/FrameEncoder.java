@@ -1,4 +1,4 @@
-package io.zerver.ipc.codec;
+package io.zerver.ipc.internal.codec;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;

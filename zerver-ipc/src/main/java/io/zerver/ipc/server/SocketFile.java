@@ -1,5 +1,6 @@
-package io.zerver.ipc;
+package io.zerver.ipc.server;
 
+import io.zerver.ipc.SocketPaths;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.StandardProtocolFamily;
@@ -37,9 +38,9 @@ final class SocketFile {
      */
     static SocketFile claim(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        if (SocketPaths.bytes(absolute) > SocketPaths.MAX_BYTES) {
-            throw new LinkBindException("socket path " + absolute + " is longer than " + SocketPaths.MAX_BYTES
-                    + " bytes, the limit for a Unix domain socket; choose a shorter path");
+        String problem = SocketPaths.serverProblem(absolute);
+        if (problem != null) {
+            throw new LinkBindException("socket path " + absolute + " is " + problem + "; choose a shorter path");
         }
         BasicFileAttributes attrs = attributes(absolute);
         if (attrs != null) {
@@ -64,16 +65,14 @@ final class SocketFile {
         return path;
     }
 
-    /** A sibling name to bind under before the rename: same directory, no longer than the limit. */
+    /**
+     * A sibling name to bind under before the rename: same directory, {@code .zl} and 8 hex
+     * digits, within the limit ({@link #claim} checked that the directory leaves room for it).
+     */
     Path temporary() {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
-        Path temporary = path.resolveSibling(".zl" + HexFormat.of().formatHex(random));
-        if (SocketPaths.bytes(temporary) > SocketPaths.MAX_BYTES) {
-            throw new LinkBindException("socket directory " + path.getParent() + " is too deep: the temporary name "
-                    + temporary + " would exceed " + SocketPaths.MAX_BYTES + " bytes; choose a shorter path");
-        }
-        return temporary;
+        return path.resolveSibling(".zl" + HexFormat.of().formatHex(random));
     }
 
     /** Makes the freshly bound {@code temporary} owner-only and moves it to the socket path. */

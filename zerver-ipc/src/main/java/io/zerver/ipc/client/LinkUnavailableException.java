@@ -1,4 +1,4 @@
-package io.zerver.ipc;
+package io.zerver.ipc.client;
 
 /** No connection to the supervisor could carry the request (down, draining, or lost mid-way). */
 public final class LinkUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.zerver.ipc.codec;
+package io.zerver.ipc.internal.codec;
 
 import io.zerver.ipc.Drain;
 import io.zerver.ipc.ErrorFrame;

@@ -1,5 +1,7 @@
-package io.zerver.ipc;
+package io.zerver.ipc.server;
 
+import io.zerver.ipc.Reply;
+import io.zerver.ipc.RequestFrame;
 import reactor.core.publisher.Mono;
 
 /**
