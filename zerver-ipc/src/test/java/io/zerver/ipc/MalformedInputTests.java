@@ -116,9 +116,9 @@ class MalformedInputTests {
     void closesOnAnotherProtocolVersion() throws IOException {
         try (RawPeer peer = RawPeer.connect(server.socket())) {
             assertThat(peer.read(WAIT)).isInstanceOf(Hello.class);
-            peer.send(new Hello(2, 1 << 20));
+            peer.send(new Hello(1, 1 << 20));
 
-            assertProtocolError(peer, "unsupported version 2 (expected: 1)");
+            assertProtocolError(peer, "unsupported version 1 (expected: 2)");
         }
         assertBystanderWorks();
     }

@@ -18,7 +18,7 @@ import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
 
 /**
- * Protocol version 1 on the wire: {@code u32 length, u8 type, payload}, where the length counts
+ * The protocol on the wire ({@link io.zerver.ipc.Hello#CURRENT_VERSION}): {@code u32 length, u8 type, payload}, where the length counts
  * the type byte and the payload. The layout of each payload is in {@code docs/ipc-protocol.md}.
  */
 public final class FrameCodec {
@@ -138,13 +138,13 @@ public final class FrameCodec {
                 if (max > Integer.MAX_VALUE) {
                     throw r.malformed("max frame bytes " + max + " (expected: <= " + Integer.MAX_VALUE + ")");
                 }
-                // No end(): a later version may append fields, and a version 1 peer must still be
+                // No end(): a later version may append fields, and an older peer must still be
                 // able to read the version and answer with a clear protocol error.
                 return new Hello(version, (int) max);
             }
             case REQUEST: {
                 RequestFrame frame = new RequestFrame(r.i64("id"), r.str16("method"), r.str32("target"), r.headers(),
-                        r.bytes32("body"), r.str16("client address"), r.i64("arrival"), r.i64("deadline"));
+                        r.bytes32("body"), r.address("client address"), r.instant("arrival"), r.instant("deadline"));
                 r.end();
                 return frame;
             }
@@ -182,7 +182,7 @@ public final class FrameCodec {
         if (frame instanceof RequestFrame q) {
             return 8 + WireWriter.str16Size(q.method(), "method") + WireWriter.str32Size(q.target(), "target")
                     + WireWriter.headersSize(q.headers()) + 4 + q.body().length
-                    + WireWriter.str16Size(q.clientAddress(), "client address") + 8 + 8;
+                    + WireWriter.addressSize(q.clientAddress()) + 8 + 8;
         }
         if (frame instanceof ResponseFrame s) {
             return 8 + 2 + WireWriter.headersSize(s.headers()) + 4 + s.body().length + 8;
@@ -212,9 +212,9 @@ public final class FrameCodec {
             WireWriter.str32(out, q.target());
             WireWriter.headers(out, q.headers());
             WireWriter.bytes32(out, q.body());
-            WireWriter.str16(out, q.clientAddress());
-            out.writeLong(q.arrivalEpochMillis());
-            out.writeLong(q.deadlineEpochMillis());
+            WireWriter.address(out, q.clientAddress());
+            out.writeLong(q.arrival().toEpochMilli());
+            out.writeLong(q.deadline().toEpochMilli());
         } else if (frame instanceof ResponseFrame s) {
             out.writeLong(s.id());
             out.writeShort(s.status());

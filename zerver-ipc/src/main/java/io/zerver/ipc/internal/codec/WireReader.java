@@ -4,9 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.zerver.ipc.Header;
 import io.zerver.ipc.LinkProtocolException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of one frame's payload from a buffer that holds exactly that payload. Every
@@ -60,6 +65,35 @@ final class WireReader {
         byte[] bytes = new byte[(int) length];
         in.readBytes(bytes);
         return bytes;
+    }
+
+    /** The address field; an unknown family is malformed, and so is an address cut short. */
+    @Nullable InetSocketAddress address(String field) {
+        int family = u8(field + " family");
+        int size;
+        if (family == WireWriter.ADDRESS_UNKNOWN) {
+            return null;
+        } else if (family == WireWriter.ADDRESS_IPV4) {
+            size = 4;
+        } else if (family == WireWriter.ADDRESS_IPV6) {
+            size = 16;
+        } else {
+            throw malformed(field + " family " + family + " (expected: 0, 4 or 6)");
+        }
+        need(size + 2L, field);
+        byte[] ip = new byte[size];
+        in.readBytes(ip);
+        int port = in.readUnsignedShort();
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(ip), port);
+        } catch (UnknownHostException e) {
+            throw malformed(field + ": " + e.getMessage());
+        }
+    }
+
+    /** An {@code i64} of epoch milliseconds. */
+    Instant instant(String field) {
+        return Instant.ofEpochMilli(i64(field));
     }
 
     List<Header> headers() {

@@ -4,7 +4,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.zerver.ipc.Header;
 import io.zerver.ipc.LinkProtocolException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sizes and writes the fields of a payload. Sizing comes first and validates everything
@@ -14,6 +18,10 @@ final class WireWriter {
 
     static final int U16_MAX = 0xFFFF;
     static final long U32_MAX = 0xFFFF_FFFFL;
+    /** The address field's family byte: no address, IPv4 (4 bytes follow), IPv6 (16 bytes follow). */
+    static final int ADDRESS_UNKNOWN = 0;
+    static final int ADDRESS_IPV4 = 4;
+    static final int ADDRESS_IPV6 = 6;
 
     private WireWriter() {
     }
@@ -61,6 +69,25 @@ final class WireWriter {
             size += str16Size(header.name(), "header name") + str32Size(header.value(), "header value");
         }
         return size;
+    }
+
+    /** The address field: a family byte, then for a known address its IP bytes and port. */
+    static long addressSize(@Nullable InetSocketAddress address) {
+        if (address == null) {
+            return 1;
+        }
+        return 1 + (address.getAddress() instanceof Inet4Address ? 4 : 16) + 2;
+    }
+
+    static void address(ByteBuf out, @Nullable InetSocketAddress address) {
+        if (address == null) {
+            out.writeByte(ADDRESS_UNKNOWN);
+            return;
+        }
+        InetAddress ip = address.getAddress();
+        out.writeByte(ip instanceof Inet4Address ? ADDRESS_IPV4 : ADDRESS_IPV6);
+        out.writeBytes(ip.getAddress());
+        out.writeShort(address.getPort());
     }
 
     static void str16(ByteBuf out, String text) {

@@ -17,7 +17,11 @@ import io.zerver.ipc.Pong;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -145,8 +149,9 @@ class FrameCodecProperties {
     Arbitrary<Frame> frames() {
         Arbitrary<List<Header>> headers = Combinators.combine(text(), text()).as(Header::new).list().ofMaxSize(5);
         Arbitrary<byte[]> bodies = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        Arbitrary<Frame> requests = Combinators.combine(Arbitraries.longs(), text(), text(), headers, bodies, text(),
-                Arbitraries.longs(), Arbitraries.longs()).as(RequestFrame::new);
+        Arbitrary<Instant> instants = Arbitraries.longs().map(Instant::ofEpochMilli);
+        Arbitrary<Frame> requests = Combinators.combine(Arbitraries.longs(), text(), text(), headers, bodies,
+                addresses(), instants, instants).as(RequestFrame::new);
         Arbitrary<Frame> responses = Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(100, 599),
                 headers, bodies, Arbitraries.longs()).as(ResponseFrame::new);
         Arbitrary<Frame> errors = Combinators.combine(Arbitraries.longs(), Arbitraries.of(ErrorCode.class), text())
@@ -165,6 +170,22 @@ class FrameCodecProperties {
     @Provide
     Arbitrary<List<Frame>> someFrames() {
         return frames().list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /** IPv4 and IPv6 addresses with any port, and no address at all. */
+    private static Arbitrary<InetSocketAddress> addresses() {
+        Arbitrary<byte[]> ips = Arbitraries.oneOf(Arbitraries.bytes().array(byte[].class).ofSize(4),
+                Arbitraries.bytes().array(byte[].class).ofSize(16));
+        return Combinators.combine(ips, Arbitraries.integers().between(0, 0xFFFF))
+                .as((ip, port) -> new InetSocketAddress(ipAddress(ip), port)).injectNull(0.2);
+    }
+
+    private static InetAddress ipAddress(byte[] ip) {
+        try {
+            return InetAddress.getByAddress(ip);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Well-formed text: ASCII, any BMP character but surrogates, and pairs beyond the BMP. */

@@ -15,6 +15,7 @@ import io.zerver.ipc.LinkProtocolException;
 import io.zerver.ipc.Ping;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -101,9 +102,9 @@ class FrameCodecTests {
 
     @Test
     void readsAHelloOfALaterVersionWithMoreFields() {
-        List<Object> out = feed(MAX, hex("00 00 00 0d 01 5a 52 56 52 00 02 01 00 00 00 ab cd"));
+        List<Object> out = feed(MAX, hex("00 00 00 0d 01 5a 52 56 52 00 03 01 00 00 00 ab cd"));
 
-        assertThat(out).containsExactly(new Hello(2, 16 * 1024 * 1024));
+        assertThat(out).containsExactly(new Hello(3, 16 * 1024 * 1024));
     }
 
     @Test
@@ -142,14 +143,15 @@ class FrameCodecTests {
     @Test
     void keepsNonAsciiTextIntact() {
         RequestFrame request = new RequestFrame(3, "GET", "/caf\u00e9/\uD83D\uDE00", List.of(new Header("x-name", "Zo\u00eb")),
-                new byte[] {1, 2}, "", 1, 2);
+                new byte[] {1, 2}, null, Instant.ofEpochMilli(1), Instant.ofEpochMilli(2));
 
         assertThat(FrameCodec.decode(FrameCodec.encode(request), MAX)).isEqualTo(request);
     }
 
     @Test
     void refusesToEncodeALoneSurrogate() {
-        RequestFrame request = new RequestFrame(3, "GET", "/\uD83D", List.of(), new byte[0], "", 1, 2);
+        RequestFrame request = new RequestFrame(3, "GET", "/\uD83D", List.of(), new byte[0], null, Instant.ofEpochMilli(1),
+                Instant.ofEpochMilli(2));
 
         assertThatThrownBy(() -> FrameCodec.encode(request)).isInstanceOf(LinkProtocolException.class)
                 .hasMessage("target holds a lone surrogate at index 1");

@@ -13,9 +13,13 @@ import io.zerver.ipc.Pong;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +38,10 @@ class ProtocolDocumentTests {
             "^### Vector `([a-z-]+)`\\n.*?^```hex\\n(.*?)^```", Pattern.MULTILINE | Pattern.DOTALL);
 
     private static final Map<String, Frame> FRAMES = Map.of(
-            "hello", new Hello(1, 16 * 1024 * 1024),
+            "hello", new Hello(2, 16 * 1024 * 1024),
             "request", new RequestFrame(7, "POST", "/todos?x=1", List.of(new Header("content-type", "application/json")),
-                    "{\"t\":\"é\"}".getBytes(StandardCharsets.UTF_8), "127.0.0.1:51234", 1_700_000_000_000L,
-                    1_700_000_000_250L),
+                    "{\"t\":\"é\"}".getBytes(StandardCharsets.UTF_8), ipv4(127, 0, 0, 1, 51234),
+                    Instant.ofEpochMilli(1_700_000_000_000L), Instant.ofEpochMilli(1_700_000_000_250L)),
             "response", new ResponseFrame(7, 201, List.of(new Header("location", "/todos/1")),
                     "{}".getBytes(StandardCharsets.UTF_8), 1500),
             "error", new ErrorFrame(9, ErrorCode.ROUTE_NOT_FOUND, "no route"),
@@ -60,6 +64,11 @@ class ProtocolDocumentTests {
     }
 
     @Test
+    void theHelloVectorSpeaksTheCurrentVersion() {
+        assertThat(((Hello) FRAMES.get("hello")).version()).isEqualTo(Hello.CURRENT_VERSION);
+    }
+
+    @Test
     void documentHasAVectorForEveryFrameTypeAndNoOther() {
         assertThat(vectors.keySet()).containsExactlyInAnyOrderElementsOf(FRAMES.keySet());
     }
@@ -74,5 +83,14 @@ class ProtocolDocumentTests {
     void decodingEachVectorGivesItsFrame() {
         FRAMES.forEach((name, frame) -> assertThat(FrameCodec.decode(vectors.get(name), FrameCodec.DEFAULT_MAX_FRAME_BYTES))
                 .as(name).isEqualTo(frame));
+    }
+
+    private static InetSocketAddress ipv4(int a, int b, int c, int d, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d}),
+                    port);
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 }
