@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs Zerver the way production does (SPEC §10): the supervisor (features, engine, effects,
+# Runs Zerver the way production does (docs/deployment.md): the supervisor (features, engine, effects,
 # actuator on MANAGEMENT_SERVER_PORT) and the ingest (HTTP on SERVER_PORT), joined by a Unix
 # domain socket. Builds what is missing, copies the sample feature jars into
 # $ZERVER_FEATURES_DIR, starts both, waits until both are healthy, prints where to go, and

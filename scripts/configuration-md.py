@@ -43,8 +43,11 @@ document the same properties. Invalid values stop start-up with Spring Boot's fa
 value is of the wrong type or out of range: `--zerver.limits.max-slots=0` gives
 `Property: zerver.limits.maxSlots`, `Value: "0"`, `Reason: 0 (expected: >= 1)`, and
 `--zerver.features.leak-checks=0` gives `leak-checks: 0 (expected: >= 1)`. Values are checked when
-they are bound, against the ranges the engine, the scheduler and the effects accept, whether or not
-the part they configure is switched on.
+they are bound, whether or not the part they configure is switched on: the auto-configuration maps
+them onto the core's configuration (`RequestLimits`, `SchedulerConfig`, `Engine.Builder`, ...), whose
+constructors and builders state each range once, and a value they refuse becomes the report's
+reason for that property. A value your own code sets out of range (in a
+`ZerverEngineBuilderCustomizer`, say) fails start-up with a report naming it and what is expected.
 
 Environment variables follow Spring Boot's relaxed binding: `zerver.data.dir` is
 `ZERVER_DATA_DIR`, `zerver.limits.max-body-size` is `ZERVER_LIMITS_MAXBODYSIZE`,
@@ -55,8 +58,11 @@ Environment variables follow Spring Boot's relaxed binding: `zerver.data.dir` is
 AUTOCONFIGURE_SECTIONS = [
     ("zerver.webflux", "The WebFlux adapter of embedded mode: Zerver's routes served by the application's own server, "
                        "after its controllers and router functions ([getting-started.md](getting-started.md))."),
-    ("zerver.engine", "The engine: deadlines and compensation budget."),
-    ("zerver.limits", "Per-request limits (SPEC §11). Exceeding one answers with the matching status and the JSON "
+    ("zerver.engine", "The engine: deadlines and compensation budget. To change an option of the engine's builder "
+                      "that no property covers, or to set one in code, define a `ZerverEngineBuilderCustomizer` "
+                      "bean: customizers run in their `@Order`, after the properties, on the auto-configured engine "
+                      "([getting-started.md](getting-started.md#3-tune-it-in-applicationyml))."),
+    ("zerver.limits", "Per-request limits ([contract.md](contract.md#limits)). Exceeding one answers with the matching status and the JSON "
                       "error body."),
     ("zerver.scheduler", "The SLO scheduler ([scheduler.md](scheduler.md))."),
     ("zerver.budget", "CPU budgets per request ([scheduler.md](scheduler.md#cpu-budgets)). Compute tasks take "
@@ -64,13 +70,16 @@ AUTOCONFIGURE_SECTIONS = [
     ("zerver.bulkheads", "Caps on effect attempts in flight per target (`db`, an HTTP host, a compute task). Over "
                          "the cap an attempt fails at once with 503."),
     ("zerver.data", "Where Zerver keeps its data."),
-    ("zerver.effects.db", "Key/value effects over JDBC: on the application's `DataSource`, or on `zerver.db` "
-                          "(SQLite, WAL) under `zerver.data.dir` when the application has none and sets no "
-                          "`spring.datasource.url`."),
-    ("zerver.effects.http", "HTTP effects over a pooled Reactor Netty client with a circuit breaker per host "
-                            "([effects.md](effects.md#42-http-httpeffects-iozervereffectshttp))."),
-    ("zerver.effects.file", "File JSON effects, confined to a base directory."),
+    ("zerver.effects.db", "Key/value effects over JDBC (spring-jdbc; the embedded file also needs HikariCP and "
+                          "sqlite-jdbc): on the application's `DataSource` (the primary one of several; with "
+                          "several and none primary the db effects are off), or on `zerver.db` (SQLite, WAL) under "
+                          "`zerver.data.dir` when the application has none and sets no `spring.datasource.url`."),
+    ("zerver.effects.http", "HTTP effects over a pooled Reactor Netty client with a Resilience4j circuit breaker "
+                            "per host ([effects.md](effects.md#42-http-httpeffects-iozervereffectshttp))."),
+    ("zerver.effects.file", "File JSON effects, confined to a base directory. No library needed."),
     ("zerver.effects.cache", "Cache effects on an in-process Caffeine cache."),
+    ("zerver.effects.compute", "Compute effects: the tasks of the `ComputeEffects` bean you define "
+                               "([effects.md](effects.md#which-families-and-how-to-leave-one-out-or-replace-it))."),
     ("zerver.debug", "Debugging aids: the recent-timelines view and the `X-Zerver-Timeline` header "
                      "([observability.md](observability.md#the-debug-header-x-zerver-timeline)). In YAML, "
                      "`routes` is a list (`- GET /todos/{id}`; quote `\"*\"`); in a properties file or the "
@@ -81,7 +90,7 @@ AUTOCONFIGURE_SECTIONS = [
 ]
 
 INGEST_SECTIONS = [
-    ("zerver.ingest", "Request hygiene before anything crosses the link (SPEC §6.2). A request over a limit is "
+    ("zerver.ingest", "Request hygiene before anything crosses the link. A request over a limit is "
                       "answered by the ingest with the matching status and the JSON error body, never forwarded, "
                       "and its connection is closed ([deployment.md](deployment.md#what-the-ingest-answers-itself))."),
     ("zerver.ipc", "The ingest's end of the link: the pool of connections it keeps to the supervisor's socket "

@@ -2,7 +2,6 @@ package io.zerver.benchmarks;
 
 import io.zerver.core.effect.DbGet;
 import io.zerver.core.effect.Effects;
-import io.zerver.core.effect.InMemoryKv;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
@@ -13,6 +12,7 @@ import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import io.zerver.core.step.StepFunction;
+import io.zerver.test.InMemoryKv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC §8's promise, end to end: clients on several keep-alive connections through the ingest
+ * Hot reload's promise (docs/features.md), end to end: clients on several keep-alive connections through the ingest
  * while the todos and echo jars are swapped every two seconds. Not one answer may be other
  * than 2xx, and no connection may be reset.
  */

@@ -2,6 +2,8 @@ package io.zerver.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -39,6 +41,43 @@ class ArchitectureTests {
     }
 
     @Test
+    void corePackagesAreFreeOfCycles() {
+        ArchRule rule = slices().matching("io.zerver.core.(*)..").should().beFreeOfCycles();
+
+        rule.check(CLASSES);
+    }
+
+    /**
+     * Core's packages, from the top down (docs/architecture.md, section 9): the engine runs routes;
+     * a route holds a pipeline; a pipeline orders steps; a step decides on effects; an effect's
+     * handler records to the timeline; the timeline records errors; and everything may use the
+     * plain values below them. No package reaches up.
+     */
+    @Test
+    void corePackagesOnlyDependDownwards() {
+        ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Engine").definedBy("io.zerver.core.engine..")
+                .layer("Route").definedBy("io.zerver.core.route..")
+                .layer("Pipeline").definedBy("io.zerver.core.pipeline..")
+                .layer("Step").definedBy("io.zerver.core.step..")
+                .layer("Effect").definedBy("io.zerver.core.effect..")
+                .layer("Timeline").definedBy("io.zerver.core.timeline..")
+                .layer("Error").definedBy("io.zerver.core.error..")
+                .layer("Value").definedBy("io.zerver.core.flow..", "io.zerver.core.http..", "io.zerver.core.json..",
+                        "io.zerver.core.retry..", "io.zerver.core.schedule..", "io.zerver.core.slot..")
+                .whereLayer("Engine").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Route").mayOnlyAccessLayers("Pipeline", "Step", "Effect", "Timeline", "Error", "Value")
+                .whereLayer("Pipeline").mayOnlyAccessLayers("Step", "Effect", "Timeline", "Error", "Value")
+                .whereLayer("Step").mayOnlyAccessLayers("Effect", "Timeline", "Error", "Value")
+                .whereLayer("Effect").mayOnlyAccessLayers("Timeline", "Error", "Value")
+                .whereLayer("Timeline").mayOnlyAccessLayers("Error", "Value")
+                .whereLayer("Error").mayOnlyAccessLayers("Value")
+                .whereLayer("Value").mayNotAccessAnyLayer();
+
+        rule.check(CLASSES);
+    }
+
+    @Test
     void noCatchAllPackages() {
         ArchRule rule = noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..",
                 "..helpers..");
@@ -53,7 +92,7 @@ class ArchitectureTests {
             packages.add(javaClass.getPackageName());
         }
         assertThat(packages).contains("io.zerver.core.json", "io.zerver.core.effect", "io.zerver.core.slot",
-                "io.zerver.core.engine", "io.zerver.core.route");
+                "io.zerver.core.engine", "io.zerver.core.route", "io.zerver.core.flow");
 
         for (String name : packages) {
             Class<?> packageInfo = Class.forName(name + ".package-info");

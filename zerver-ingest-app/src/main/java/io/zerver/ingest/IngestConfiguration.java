@@ -24,12 +24,20 @@ import org.springframework.context.annotation.Configuration;
  * in Boot's child management context on {@code management.server.port}, never on the ingest port.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ IngestProperties.class, IpcProperties.class })
+@EnableConfigurationProperties(IngestProperties.class)
 class IngestConfiguration {
 
     @Bean
     IngestLimits ingestLimits(IngestProperties properties) {
-        return properties.toLimits();
+        return limits(properties);
+    }
+
+    /** The limits as the HTTP side takes them. */
+    static IngestLimits limits(IngestProperties properties) {
+        return new IngestLimits(properties.getMaxBodySize().toBytes(),
+                Math.toIntExact(properties.getMaxHeaderSize().toBytes()), properties.getMaxHeaderCount(),
+                properties.getMaxUriLength(), properties.getRequestTimeout(), properties.getReadTimeout(),
+                properties.getIdleTimeout());
     }
 
     @Bean

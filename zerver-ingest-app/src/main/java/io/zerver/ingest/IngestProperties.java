@@ -1,6 +1,5 @@
 package io.zerver.ingest;
 
-import io.zerver.ingest.http.IngestLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -8,8 +7,9 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * What the ingest accepts and how long it waits (SPEC §6.2, §11). Validated at binding: a bad
- * value fails start-up naming the property, the value and what is expected.
+ * What the ingest accepts and how long it waits ({@code zerver.ingest.*}), mapped onto
+ * {@code IngestLimits} by {@link IngestConfiguration}. Validated at binding: a bad value fails
+ * start-up naming the property, the value and what is expected.
  */
 @ConfigurationProperties("zerver.ingest")
 public class IngestProperties implements Validator {
@@ -41,12 +41,6 @@ public class IngestProperties implements Validator {
 
     /** How long a kept-alive connection may wait for its next request before it is closed. Above 0. */
     private Duration idleTimeout = Duration.ofSeconds(60);
-
-    /** The limits as the HTTP side takes them. */
-    public IngestLimits toLimits() {
-        return new IngestLimits(maxBodySize.toBytes(), (int) maxHeaderSize.toBytes(), maxHeaderCount, maxUriLength,
-                requestTimeout, readTimeout, idleTimeout);
-    }
 
     @Override
     public boolean supports(Class<?> type) {

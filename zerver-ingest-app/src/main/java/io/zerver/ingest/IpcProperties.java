@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-/** Where the link to the supervisor is (SPEC §6.1, §10). Read by the link transport's client bean. */
+/** Where the link to the supervisor is (docs/deployment.md). Read by the link transport's client bean. */
 @ConfigurationProperties("zerver.ipc")
 public class IpcProperties implements Validator {
 

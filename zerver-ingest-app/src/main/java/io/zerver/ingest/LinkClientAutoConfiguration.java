@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.util.unit.DataSize;
 import reactor.netty.http.HttpResources;
 import reactor.netty.resources.LoopResources;
 
 /**
- * The link to the supervisor: a pool of connections on {@code zerver.ipc.socket}, connecting in
+ * The link to the supervisor, from {@link IpcProperties} (the ingest's one binding of
+ * {@code zerver.ipc.*}): a pool of connections on {@code zerver.ipc.socket}, connecting in
  * the background (the ingest starts, and answers 502, before the supervisor is up). An
  * auto-configuration so that an application, or a test, can bring its own {@link LinkClient}.
  *
@@ -26,15 +30,17 @@ import reactor.netty.resources.LoopResources;
  * counter shows requests that did not.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(IpcProperties.class)
 public final class LinkClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(LinkClient.class)
     PooledLinkClient linkClient(IpcProperties ipc, IngestMetrics metrics,
             ObjectProvider<ReactorResourceFactory> resources) {
-        LinkClientOptions options = LinkClientOptions.of(ipc.getSocket())
-                .withPoolSize(ipc.getPoolSize())
-                .withMaxFrameBytes((int) ipc.getMaxFrameSize().toBytes());
+        PropertyMapper map = PropertyMapper.get();
+        LinkClientOptions options = LinkClientOptions.of(ipc.getSocket());
+        options = map.from(ipc::getPoolSize).to(options, LinkClientOptions::withPoolSize);
+        options = map.from(ipc::getMaxFrameSize).asInt(DataSize::toBytes).to(options, LinkClientOptions::withMaxFrameBytes);
         PooledLinkClient client = ipc.isEventLoopConnections()
                 ? PooledLinkClient.connect(options, serverLoops(resources.getIfAvailable()))
                 : PooledLinkClient.connect(options);

@@ -1,5 +1,5 @@
 /**
- * The ingest app of two-process mode (SPEC §6.2): a Spring Boot application whose Reactor Netty
+ * The ingest app of two-process mode (docs/deployment.md): a Spring Boot application whose Reactor Netty
  * server forwards every clean request over the link to the supervisor. Wiring, properties, the
  * link's health and the shutdown order live here; the HTTP side is in {@code io.zerver.ingest.http}.
  */

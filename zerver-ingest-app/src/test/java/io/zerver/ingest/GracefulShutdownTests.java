@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Sinks;
 
-/** SPEC §6.2: stop accepting, drain the requests in flight, then close the link, in that order. */
+/** docs/deployment.md, shutdown: stop accepting, drain the requests in flight, then close the link, in that order. */
 class GracefulShutdownTests {
 
     @Test

@@ -18,7 +18,7 @@ class IngestPropertiesTests {
     @Test
     void defaultsMatchTheSpec() {
         runner.run(context -> {
-            IngestLimits limits = context.getBean(IngestProperties.class).toLimits();
+            IngestLimits limits = IngestConfiguration.limits(context.getBean(IngestProperties.class));
             assertThat(limits.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
             assertThat(limits.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(limits.maxHeaderBytes()).isEqualTo(16 * 1024);
@@ -34,7 +34,7 @@ class IngestPropertiesTests {
                 "zerver.ingest.max-header-count=20", "zerver.ingest.max-uri-length=512",
                 "zerver.ingest.request-timeout=5s", "zerver.ingest.read-timeout=2s", "zerver.ingest.idle-timeout=9s",
                 "zerver.ipc.socket=/run/zerver/link.sock").run(context -> {
-                    IngestLimits limits = context.getBean(IngestProperties.class).toLimits();
+                    IngestLimits limits = IngestConfiguration.limits(context.getBean(IngestProperties.class));
                     assertThat(limits).isEqualTo(new IngestLimits(2L * 1024 * 1024, 8 * 1024, 20, 512,
                             Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(9)));
                     assertThat(context.getBean(IpcProperties.class).getSocket())

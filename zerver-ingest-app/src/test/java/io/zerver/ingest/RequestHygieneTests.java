@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * SPEC §6.2 on the wire: exact bytes on a raw socket, the exact status back, the engine's error
+ * What the ingest answers itself (docs/deployment.md), on the wire: exact bytes on a raw socket, the exact status back, the engine's error
  * body, the connection closed, the rejection counted, and nothing forwarded over the link.
  */
 @IngestTest

@@ -10,7 +10,7 @@ import org.springframework.core.env.PropertySource;
  * The supervisor's only HTTP server is its actuator, on {@code management.server.port}. Boot
  * always starts the main server of a web application, so {@code server.port} is made to follow
  * {@code management.server.port} (8081 by default), read when asked rather than copied: one
- * server, the actuator on it, and a {@code SERVER_PORT} meant for the ingest (SPEC §10) never
+ * server, the actuator on it, and a {@code SERVER_PORT} meant for the ingest never
  * moves the supervisor.
  */
 class ManagementPortEnvironment implements EnvironmentPostProcessor {

@@ -1,6 +1,7 @@
 package io.zerver.supervisor;
 
 import io.zerver.autoconfigure.effects.ZerverDataProperties;
+import io.zerver.autoconfigure.observation.ZerverTracingProperties;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
 import io.zerver.ipc.server.LinkServerOptions;
@@ -15,24 +16,24 @@ import io.zerver.supervisor.link.SupervisorLinkHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The supervisor's parts: the feature registry (which the engine reads its routes from), the
  * link handler that runs forwarded requests on the engine, and what the actuator shows.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SupervisorProperties.class)
+@EnableConfigurationProperties({ FeaturesProperties.class, IpcProperties.class, ZerverTracingProperties.class })
 class SupervisorConfiguration {
 
     @Bean
-    FeatureRegistry featureRegistry(ConfigurableApplicationContext context, SupervisorProperties properties,
+    FeatureRegistry featureRegistry(ConfigurableApplicationContext context, FeaturesProperties f,
             ZerverDataProperties data) {
-        SupervisorProperties.Features f = properties.getFeatures();
         return FeatureRegistry.create(context, new FeatureSettings(f.getDir(), data.getDir().resolve("feature-staging"),
                 f.isWatch(), f.getQuietPeriod(), f.getMaxSettle(), f.getDrainTimeout(), f.getShutdownTimeout(),
                 f.getLeakChecks(), f.getLeakCheckInterval()));
@@ -41,22 +42,21 @@ class SupervisorConfiguration {
     @Bean
     SupervisorLinkHandler supervisorLinkHandler(Engine engine, FeatureRegistry features, ErrorRenderer errors,
             ObjectProvider<ObservationRegistry> observations,
-            @Value("${zerver.tracing.enabled:true}") boolean tracing,
-            @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
+            ZerverTracingProperties tracing) {
         // Without Zerver's observations nothing would adopt the link's observation as the
         // request's root (or name its span): the link is then not observed either.
-        ObservationRegistry registry = tracing ? observations.getIfAvailable(() -> ObservationRegistry.NOOP)
-                : ObservationRegistry.NOOP;
+        ObservationRegistry registry = tracing.isEnabled()
+                ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP;
         return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC(), registry,
-                unsampledLogCorrelation);
+                tracing.isUnsampledLogCorrelation());
     }
 
     @Bean
-    LinkServerLifecycle linkServer(SupervisorProperties properties, SupervisorLinkHandler handler) {
-        SupervisorProperties.Ipc ipc = properties.getIpc();
-        return new LinkServerLifecycle(ipc.getSocket(), handler,
-                LinkServerOptions.defaults().withMaxFrameBytes((int) ipc.getMaxFrameSize().toBytes()),
-                ipc.getDrainTimeout());
+    LinkServerLifecycle linkServer(IpcProperties ipc, SupervisorLinkHandler handler) {
+        PropertyMapper map = PropertyMapper.get();
+        LinkServerOptions options = map.from(ipc::getMaxFrameSize).asInt(DataSize::toBytes)
+                .to(LinkServerOptions.defaults(), LinkServerOptions::withMaxFrameBytes);
+        return new LinkServerLifecycle(ipc.getSocket(), handler, options, ipc.getDrainTimeout());
     }
 
     @Bean

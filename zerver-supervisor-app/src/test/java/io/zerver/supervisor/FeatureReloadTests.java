@@ -37,7 +37,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Hot reload (SPEC §8) on a running supervisor: jars changed, corrupted, removed and reloaded
+ * Hot reload (docs/features.md) on a running supervisor: jars changed, corrupted, removed and reloaded
  * in its watched directory while requests run, with a real upstream for slow and hung requests.
  * Each test uses its own feature, so they share one supervisor.
  */

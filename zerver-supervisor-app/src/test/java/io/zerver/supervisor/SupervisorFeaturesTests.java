@@ -205,7 +205,7 @@ class SupervisorFeaturesTests {
                 .jsonPath("$.routes[?(@.pattern == '/hello')].method").isEqualTo("GET");
     }
 
-    /** SPEC §11: a rejected input is counted; the engine's own rejections are counted here, not at the ingest. */
+    /** docs/contract.md, limits: a rejected input is counted; the engine's own rejections are counted here, not at the ingest. */
     @Test
     void countsTheRequestsItRejectsInTheActuatorsMetrics() {
         String deep = "{\"title\":" + "[".repeat(100) + "]".repeat(100) + "}";

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerver.core.effect.DbGet;
 import io.zerver.core.effect.Effects;
-import io.zerver.core.effect.InMemoryKv;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.http.Request;

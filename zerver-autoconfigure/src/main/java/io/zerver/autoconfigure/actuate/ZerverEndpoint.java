@@ -6,6 +6,7 @@ import io.zerver.core.route.Route;
 import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.effects.ZerverEffects;
+import io.zerver.effects.http.HttpEffects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,8 +138,8 @@ public class ZerverEndpoint {
     private Map<String, String> breakers() {
         Map<String, String> out = new LinkedHashMap<>();
         if (effects != null) {
-            effects.http().ifPresent(http -> http.breakerStates().forEach((host, state) -> out.put(host,
-                    state.name())));
+            effects.family(HttpEffects.class).ifPresent(http -> http.breakerStates()
+                    .forEach((host, state) -> out.put(host, state.name())));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package io.zerver.autoconfigure.actuate;
 
 import io.zerver.core.engine.Engine;
 import io.zerver.effects.ZerverEffects;
+import io.zerver.effects.http.HttpEffects;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ public class ZerverHealthIndicator implements HealthIndicator {
         engine.stepScheduler().ifPresent(s -> health.withDetail("scheduler", Map.of("running", s.running(),
                 "queued", s.queueDepth(), "shed", s.shedCount())));
         if (effects != null) {
-            effects.http().ifPresent(http -> {
+            effects.family(HttpEffects.class).ifPresent(http -> {
                 Map<String, String> breakers = new TreeMap<>();
                 http.breakerStates().forEach((host, state) -> breakers.put(host, state.name()));
                 health.withDetail("breakers", breakers);

@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.core.config.InvalidValueException;
 import io.zerver.core.route.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class DebugRoutes implements Predicate<Route> {
 
-    /** The shortest timeline header the engine takes ({@code Engine.Builder.timelineHeader}). */
-    static final int MIN_HEADER_LENGTH = 18;
     /** The forms an entry may take. */
-    static final String FORMS = "'METHOD /pattern', '/pattern' or '*'";
+    private static final String FORMS = "'METHOD /pattern', '/pattern' or '*'";
 
     private static final Pattern METHOD = Pattern.compile("[A-Za-z]+");
     private static final Pattern BRACED = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -35,7 +34,7 @@ final class DebugRoutes implements Predicate<Route> {
     /**
      * The routes {@code specs} name, or null when they name none (debug off).
      *
-     * @throws IllegalArgumentException naming the first malformed entry
+     * @throws InvalidValueException naming the first malformed entry, {@code routes[i]}
      */
     static @Nullable DebugRoutes parse(List<String> specs) {
         boolean all = false;
@@ -48,18 +47,11 @@ final class DebugRoutes implements Predicate<Route> {
             }
             Entry entry = entry(spec);
             if (entry == null) {
-                throw new IllegalArgumentException("zerver.debug.routes[" + i + "]: '" + spec
-                        + "' (expected: " + FORMS + ")");
+                throw new InvalidValueException("routes[" + i + "]", "'" + spec + "'", FORMS);
             }
             entries.add(entry);
         }
         return all || !entries.isEmpty() ? new DebugRoutes(all, List.copyOf(entries)) : null;
-    }
-
-    /** Whether {@code spec} is an entry {@link #parse} takes. */
-    static boolean isWellFormed(@Nullable String spec) {
-        String stripped = strip(spec);
-        return stripped.equals("*") || entry(stripped) != null;
     }
 
     private static String strip(@Nullable String spec) {

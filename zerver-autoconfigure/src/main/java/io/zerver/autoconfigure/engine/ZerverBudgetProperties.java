@@ -1,15 +1,22 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
 import io.zerver.core.schedule.OverBudget;
+import io.zerver.core.schedule.SchedulerConfig;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-/** CPU budgets. Validated at binding: a budget that is not positive fails start-up naming the property. */
+/** CPU budgets ({@code zerver.budget.*}), checked at binding against {@link SchedulerConfig}. */
 @ConfigurationProperties("zerver.budget")
 public class ZerverBudgetProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverBudgetProperties.class,
+            p -> ZerverEngineAutoConfiguration.schedulerConfig(new ZerverSchedulerProperties(), p))
+            .field("requestCpuBudget", "requestCpu").unsetMeans("requestCpu", "no budget");
 
     /** Thread CPU time one request's steps may use; unset for no budget. Above 0 when set. */
     private @Nullable Duration requestCpu;
@@ -19,16 +26,12 @@ public class ZerverBudgetProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverBudgetProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What the scheduler's configuration accepts: no budget, or a positive one. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverBudgetProperties p = (ZerverBudgetProperties) target;
-        if (p.requestCpu != null && (p.requestCpu.isNegative() || p.requestCpu.isZero())) {
-            errors.rejectValue("requestCpu", "range", p.requestCpu + " (expected: > 0, or unset for no budget)");
-        }
+        CORE.validate(target, errors);
     }
 
     public @Nullable Duration getRequestCpu() {

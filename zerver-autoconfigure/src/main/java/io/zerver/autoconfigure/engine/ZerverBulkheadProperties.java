@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
 import io.zerver.core.engine.BulkheadLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,11 +9,15 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Caps on effects in flight per target: {@code db}, an HTTP host, a compute task. Validated at
- * binding: a cap out of range fails start-up naming the property, the value and the range.
+ * Caps on effects in flight per target ({@code zerver.bulkheads.*}): {@code db}, an HTTP host, a
+ * compute task. Checked at binding against {@link BulkheadLimits}.
  */
 @ConfigurationProperties("zerver.bulkheads")
 public class ZerverBulkheadProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverBulkheadProperties.class,
+            ZerverEngineAutoConfiguration::bulkheadLimits).field("overrides", "targets");
 
     /** Cap of every target not named in targets; 0 for none. 0 or more. */
     private int perTarget;
@@ -20,27 +25,14 @@ public class ZerverBulkheadProperties implements Validator {
     /** Caps of named targets, for example zerver.bulkheads.targets.db=16. Each at least 1. */
     private Map<String, Integer> targets = new LinkedHashMap<>();
 
-    public BulkheadLimits toLimits() {
-        return new BulkheadLimits(perTarget, targets);
-    }
-
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverBulkheadProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** The ranges {@link BulkheadLimits} accepts. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverBulkheadProperties p = (ZerverBulkheadProperties) target;
-        if (p.perTarget < 0) {
-            errors.rejectValue("perTarget", "range", p.perTarget + " (expected: >= 0, 0 for no cap)");
-        }
-        p.targets.forEach((name, cap) -> {
-            if (cap == null || cap < 1) {
-                errors.rejectValue("targets[" + name + "]", "range", cap + " (expected: >= 1)");
-            }
-        });
+        CORE.validate(target, errors);
     }
 
     public int getPerTarget() {

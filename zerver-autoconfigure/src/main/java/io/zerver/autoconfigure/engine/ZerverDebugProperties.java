@@ -1,5 +1,7 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.core.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,11 +10,16 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Debugging aids ({@code zerver.debug.*}). Validated at binding: a value out of range or a
- * malformed route fails start-up naming the property, the value and what is expected.
+ * Debugging aids ({@code zerver.debug.*}), checked at binding against the engine's timeline
+ * header and the forms of a route.
  */
 @ConfigurationProperties("zerver.debug")
 public class ZerverDebugProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverDebugProperties.class,
+            p -> ZerverEngineAutoConfiguration.timelineHeader(p, Engine.builder()))
+            .field("maxLength", "maxHeaderSize");
 
     /** Timelines of the last requests kept for /actuator/zerver/timelines. At least 1. */
     private int recentTimelines = 100;
@@ -30,20 +37,21 @@ public class ZerverDebugProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverDebugProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What the timeline ring, the engine's timeline header and {@link DebugRoutes} accept. */
+    /**
+     * The routes and the header's bound as the engine takes them. The ring of recent timelines
+     * is built in the actuator's package, which depends on this one: checking its capacity
+     * through {@code RecentTimelines} would be a package cycle, so its rule (at least 1) is
+     * repeated here, the one range of these classes not stated by the type that takes it.
+     */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverDebugProperties p = (ZerverDebugProperties) target;
-        Bounds.atLeast(errors, "recentTimelines", p.recentTimelines, 1);
-        Bounds.atLeast(errors, "maxHeaderSize", p.maxHeaderSize, DataSize.ofBytes(DebugRoutes.MIN_HEADER_LENGTH));
-        for (int i = 0; i < p.routes.size(); i++) {
-            String spec = p.routes.get(i);
-            if (!DebugRoutes.isWellFormed(spec)) {
-                errors.rejectValue("routes[" + i + "]", "format", "'" + spec + "' (expected: " + DebugRoutes.FORMS + ")");
-            }
+        CORE.validate(target, errors);
+        int recent = ((ZerverDebugProperties) target).recentTimelines;
+        if (recent < 1) {
+            errors.rejectValue("recentTimelines", "range", recent + " (expected: >= 1)");
         }
     }
 

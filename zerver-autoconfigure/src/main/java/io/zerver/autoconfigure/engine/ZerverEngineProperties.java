@@ -1,13 +1,19 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.core.engine.Engine;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-/** The engine. Validated at binding: a timeout that is not positive fails start-up naming the property. */
+/** The engine ({@code zerver.engine.*}), checked at binding against {@code Engine.Builder}. */
 @ConfigurationProperties("zerver.engine")
 public class ZerverEngineProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverEngineProperties.class,
+            p -> ZerverEngineAutoConfiguration.timeouts(p, Engine.builder()));
 
     /** Deadline of a request whose route sets none. Above 0. */
     private Duration defaultTimeout = Duration.ofSeconds(10);
@@ -17,15 +23,12 @@ public class ZerverEngineProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverEngineProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What the engine's builder accepts: both timeouts positive. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverEngineProperties p = (ZerverEngineProperties) target;
-        Bounds.positive(errors, "defaultTimeout", p.defaultTimeout);
-        Bounds.positive(errors, "compensationTimeout", p.compensationTimeout);
+        CORE.validate(target, errors);
     }
 
     public Duration getDefaultTimeout() {

@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
 import io.zerver.core.engine.RequestLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -7,11 +8,15 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Per-request limits (SPEC §11); exceeding one answers 4xx or 503 with the error body. Validated
- * at binding: a value out of range fails start-up naming the property, the value and the range.
+ * Per-request limits ({@code zerver.limits.*}); exceeding one answers 4xx or 503 with the error body.
+ * Checked at binding against {@link RequestLimits}.
  */
 @ConfigurationProperties("zerver.limits")
 public class ZerverLimitsProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverLimitsProperties.class,
+            ZerverEngineAutoConfiguration::requestLimits).field("maxBodyBytes", "maxBodySize");
 
     /** Largest request body accepted; larger ones answer 413. At least 1B. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
@@ -28,26 +33,14 @@ public class ZerverLimitsProperties implements Validator {
     /** Most effects of one request in flight at once; more answer 503. At least 1. */
     private int maxInFlightPerRequest = 64;
 
-    /** The limits as the engine takes them. */
-    public RequestLimits toLimits() {
-        return new RequestLimits(maxBodySize.toBytes(), maxJsonDepth, maxSlots, maxEffectsPerNeed,
-                maxInFlightPerRequest);
-    }
-
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverLimitsProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** The ranges {@link RequestLimits} accepts: every limit at least 1. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverLimitsProperties p = (ZerverLimitsProperties) target;
-        Bounds.atLeast(errors, "maxBodySize", p.maxBodySize, DataSize.ofBytes(1));
-        Bounds.atLeast(errors, "maxJsonDepth", p.maxJsonDepth, 1);
-        Bounds.atLeast(errors, "maxSlots", p.maxSlots, 1);
-        Bounds.atLeast(errors, "maxEffectsPerNeed", p.maxEffectsPerNeed, 1);
-        Bounds.atLeast(errors, "maxInFlightPerRequest", p.maxInFlightPerRequest, 1);
+        CORE.validate(target, errors);
     }
 
     public DataSize getMaxBodySize() {

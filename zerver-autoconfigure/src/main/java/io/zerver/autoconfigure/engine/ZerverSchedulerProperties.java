@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.autoconfigure.properties.CoreValueValidator;
 import io.zerver.core.schedule.SchedulerConfig;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -8,11 +9,16 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * The SLO scheduler that orders step work across requests. Validated at binding: a value out of
- * range fails start-up naming the property, the value and the range.
+ * The SLO scheduler that orders step work across requests ({@code zerver.scheduler.*}), checked at
+ * binding against {@link SchedulerConfig}.
  */
 @ConfigurationProperties("zerver.scheduler")
 public class ZerverSchedulerProperties implements Validator {
+
+    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverSchedulerProperties.class,
+            p -> ZerverEngineAutoConfiguration.schedulerConfig(p, new ZerverBudgetProperties()))
+            .unsetMeans("maxConcurrent", "one per event loop");
 
     /** Whether step work goes through the SLO scheduler. */
     private boolean enabled = true;
@@ -35,33 +41,14 @@ public class ZerverSchedulerProperties implements Validator {
     /** Wait after which a job goes ahead of fresher work of a higher class. 0 or more. */
     private Duration agingBound = Duration.ofMillis(50);
 
-    /** The scheduler configuration, with the request CPU budget of {@code budget}. */
-    public SchedulerConfig toConfig(ZerverBudgetProperties budget) {
-        int concurrent = maxConcurrent != null ? maxConcurrent : eventLoops();
-        return new SchedulerConfig(concurrent, maxQueued, agingBound, budget.getRequestCpu(),
-                budget.getOverBudget());
-    }
-
-    /** Reactor Netty's default number of event loops, computed as it does. */
-    static int eventLoops() {
-        return Integer.getInteger("reactor.netty.ioWorkerCount", Math.max(Runtime.getRuntime().availableProcessors(), 4));
-    }
-
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverSchedulerProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** The ranges {@link SchedulerConfig} accepts. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverSchedulerProperties p = (ZerverSchedulerProperties) target;
-        if (p.maxConcurrent != null && p.maxConcurrent < 1) {
-            errors.rejectValue("maxConcurrent", "range",
-                    p.maxConcurrent + " (expected: >= 1, or unset for one per event loop)");
-        }
-        Bounds.atLeast(errors, "maxQueued", p.maxQueued, 0);
-        Bounds.notNegative(errors, "agingBound", p.agingBound);
+        CORE.validate(target, errors);
     }
 
     public boolean isEnabled() {

@@ -6,8 +6,8 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.EffectHighCardinalityKeyNames;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.EffectLowCardinalityKeyNames;
-import io.zerver.core.step.Join;
-import io.zerver.core.step.Mode;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Mode;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

@@ -6,7 +6,7 @@ import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.StepHighCardinalityKeyNames;
 import io.zerver.autoconfigure.observation.ZerverObservationDocumentation.StepLowCardinalityKeyNames;
-import io.zerver.core.step.Layer;
+import io.zerver.core.flow.Layer;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.observation;
 
+import io.zerver.core.config.InvalidValueException;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns request timelines into Micrometer observations (SPEC §7): a request observation
+ * Turns request timelines into Micrometer observations (docs/observability.md): a request observation
  * named {@code METHOD /route-pattern}, with children for each step
  * ({@code zerver.step.<name>}) and each effect attempt ({@code zerver.effect.<kind>}).
  * With a {@code MeterObservationHandler} on the registry these are also the
@@ -188,13 +189,13 @@ public final class ObservationTimelineObserver implements TimelineObserver {
 
         /** The queue wait above which a job gets its own observation. Default 5 ms. */
         public Builder promoteQueueWait(Duration threshold) {
-            this.promoteQueueWait = notNegative("threshold", threshold);
+            this.promoteQueueWait = notNegative("promoteQueueWait", threshold);
             return this;
         }
 
         /** The park wait above which a job gets its own observation. Default 5 ms. */
         public Builder promoteParkWait(Duration threshold) {
-            this.promoteParkWait = notNegative("threshold", threshold);
+            this.promoteParkWait = notNegative("promoteParkWait", threshold);
             return this;
         }
 
@@ -285,7 +286,7 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         private static Duration notNegative(String name, Duration d) {
             requireNonNull(d, name);
             if (d.isNegative()) {
-                throw new IllegalArgumentException(name + ": " + d + " (expected: >= 0)");
+                throw new InvalidValueException(name, d, ">= 0");
             }
             return d;
         }

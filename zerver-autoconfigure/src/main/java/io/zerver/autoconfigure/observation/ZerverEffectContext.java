@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
-import io.zerver.core.step.Join;
-import io.zerver.core.step.Mode;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Mode;
 import org.jspecify.annotations.Nullable;
 
 /**

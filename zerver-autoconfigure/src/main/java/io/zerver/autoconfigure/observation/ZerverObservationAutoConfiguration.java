@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +45,8 @@ public final class ZerverObservationAutoConfiguration {
             ObjectProvider<ZerverEffectObservationConvention> effectConvention,
             ObjectProvider<ZerverJobObservationConvention> jobConvention,
             ObjectProvider<UnsampledTimersCustomizer> unsampledTimers, ApplicationContext context) {
-        ObservationTimelineObserver.Builder builder = ObservationTimelineObserver.builder(registry)
-                .promoteQueueWait(properties.getPromoteQueueWait())
-                .promoteParkWait(properties.getPromoteParkWait())
+        ObservationTimelineObserver.Builder builder = promoteWaits(properties,
+                ObservationTimelineObserver.builder(registry))
                 .requestConvention(requestConvention.getIfUnique())
                 .stepConvention(stepConvention.getIfUnique())
                 .effectConvention(effectConvention.getIfUnique())
@@ -56,6 +56,15 @@ public final class ZerverObservationAutoConfiguration {
             builder.untraced(!hasTracer(context));
         }
         return builder.build();
+    }
+
+    /** The waits that make a job a span of its own; also how the properties are checked at binding. */
+    static ObservationTimelineObserver.Builder promoteWaits(ZerverTracingProperties properties,
+            ObservationTimelineObserver.Builder builder) {
+        PropertyMapper map = PropertyMapper.get();
+        map.from(properties::getPromoteQueueWait).to(builder::promoteQueueWait);
+        map.from(properties::getPromoteParkWait).to(builder::promoteParkWait);
+        return builder;
     }
 
     /**

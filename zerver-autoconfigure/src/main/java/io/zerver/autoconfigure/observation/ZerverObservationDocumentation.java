@@ -7,7 +7,7 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The observations Zerver makes of a request (SPEC §7), their names and keys.
+ * The observations Zerver makes of a request (docs/observability.md), their names and keys.
  *
  * <p>Low cardinality keys become metric tags as well as span attributes, so their values
  * come from closed or application-defined sets: route patterns, step names, effect kinds,

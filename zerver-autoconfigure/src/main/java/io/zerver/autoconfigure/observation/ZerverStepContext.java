@@ -3,7 +3,7 @@ package io.zerver.autoconfigure.observation;
 import static java.util.Objects.requireNonNull;
 
 import io.micrometer.observation.Observation;
-import io.zerver.core.step.Layer;
+import io.zerver.core.flow.Layer;
 import org.jspecify.annotations.Nullable;
 
 /** One run of a step: its name, layer and sequence; its outcome once it returned. */

@@ -1,5 +1,7 @@
 package io.zerver.autoconfigure.observation;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.zerver.autoconfigure.properties.CoreValueValidator;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
@@ -7,11 +9,17 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Tracing of Zerver requests ({@code zerver.tracing.*}). Validated at binding: a negative wait
- * fails start-up naming the property.
+ * Tracing of Zerver requests ({@code zerver.tracing.*}), checked at binding against
+ * {@link ObservationTimelineObserver.Builder}. The one binding of the prefix: the supervisor and
+ * the WebFlux handler read it too.
  */
 @ConfigurationProperties("zerver.tracing")
 public class ZerverTracingProperties implements Validator {
+
+    /** The ranges are the builder's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(ZerverTracingProperties.class,
+            p -> ZerverObservationAutoConfiguration.promoteWaits(p,
+                    ObservationTimelineObserver.builder(ObservationRegistry.NOOP)));
 
     /**
      * Whether to observe requests (spans and request, step and effect timers) when an
@@ -53,21 +61,12 @@ public class ZerverTracingProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return ZerverTracingProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
-    /** What {@link ObservationTimelineObserver.Builder} accepts: waits of zero or more. */
     @Override
     public void validate(Object target, Errors errors) {
-        ZerverTracingProperties p = (ZerverTracingProperties) target;
-        notNegative(errors, "promoteQueueWait", p.promoteQueueWait);
-        notNegative(errors, "promoteParkWait", p.promoteParkWait);
-    }
-
-    private static void notNegative(Errors errors, String field, Duration value) {
-        if (value == null || value.isNegative()) {
-            errors.rejectValue(field, "range", value + " (expected: >= 0)");
-        }
+        CORE.validate(target, errors);
     }
 
     public boolean isEnabled() {

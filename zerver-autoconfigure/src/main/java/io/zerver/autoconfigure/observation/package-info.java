@@ -1,7 +1,7 @@
 /**
  * Tracing and metrics for Zerver requests through Micrometer Observation: every timeline
- * (SPEC §2) becomes a request observation with child observations for its steps, effect
- * attempts and slow jobs (SPEC §7).
+ * (docs/architecture.md) becomes a request observation with child observations for its steps, effect
+ * attempts and slow jobs (docs/observability.md).
  *
  * <p>{@link io.zerver.autoconfigure.observation.ObservationTimelineObserver} needs only
  * Micrometer Observation and zerver-core;

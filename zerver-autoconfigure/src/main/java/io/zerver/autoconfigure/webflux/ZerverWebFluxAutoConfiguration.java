@@ -1,16 +1,17 @@
 package io.zerver.autoconfigure.webflux;
 
 import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
+import io.zerver.autoconfigure.observation.ZerverTracingProperties;
 import io.zerver.core.engine.Engine;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.HandlerMapping;
 
@@ -23,14 +24,15 @@ import org.springframework.web.reactive.HandlerMapping;
 @ConditionalOnClass(HandlerMapping.class)
 @ConditionalOnBean(Engine.class)
 @ConditionalOnBooleanProperty(name = "zerver.webflux.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ZerverTracingProperties.class)
 public final class ZerverWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     ZerverWebHandler zerverWebHandler(Engine engine, ObjectProvider<ObservationRegistry> observationRegistry,
-            @Value("${zerver.tracing.unsampled-log-correlation:true}") boolean unsampledLogCorrelation) {
+            ZerverTracingProperties tracing) {
         return new ZerverWebHandler(engine, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-                unsampledLogCorrelation);
+                tracing.isUnsampledLogCorrelation());
     }
 
     @Bean

@@ -3,10 +3,10 @@ package io.zerver.autoconfigure.effects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
 import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.effect.CacheGet;
 import io.zerver.core.effect.DbGet;
+import io.zerver.core.effect.EffectHandler;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.effect.Effects;
 import io.zerver.core.effect.FileJsonRead;
@@ -17,6 +17,7 @@ import io.zerver.core.http.Response;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
+import io.zerver.effects.EffectFamily;
 import io.zerver.effects.jdbc.SqliteDataSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,10 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 class ZerverEffectsAutoConfigurationTests {
 
@@ -38,8 +39,7 @@ class ZerverEffectsAutoConfigurationTests {
     Path dir;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ZerverEffectsAutoConfiguration.class,
-                    ZerverEngineAutoConfiguration.class));
+            .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE);
 
     @Configuration(proxyBeanMethods = false)
     static class KvRoutes {
@@ -112,6 +112,29 @@ class ZerverEffectsAutoConfigurationTests {
                 "zerver.effects.cache.enabled=false").run(context -> {
                     assertThat(context).doesNotHaveBean("zerverSqliteDataSource");
                     assertThat(context.getBean(EffectHandlers.class).types()).isEmpty();
+                });
+    }
+
+    @Test
+    void anApplicationsEffectFamilyAddsItsHandlersAfterZervers() {
+        EffectHandler<CacheGet> mine = (effect, context) -> Mono.just("mine");
+        runner.withPropertyValues("zerver.data.dir=" + dir)
+                .withBean("appFamily", EffectFamily.class, () -> EffectFamily.of(mine,
+                        (handler, handlers) -> handlers.on(CacheGet.class, handler)))
+                .run(context -> {
+                    EffectHandlers handlers = context.getBean(EffectHandlers.class);
+                    assertThat(handlers.types()).contains(DbGet.class, HttpCall.class, CacheGet.class);
+                    assertThat(handlers.find(Effects.cacheGet("k"))).isSameAs(mine);
+                });
+    }
+
+    @Test
+    void anApplicationsEffectHandlersReplaceEveryFamily() {
+        EffectHandlers mine = EffectHandlers.builder().on(CacheGet.class, (effect, context) -> Mono.just("x")).build();
+        runner.withPropertyValues("zerver.data.dir=" + dir).withBean(EffectHandlers.class, () -> mine)
+                .run(context -> {
+                    assertThat(context.getBean(EffectHandlers.class)).isSameAs(mine);
+                    assertThat(context.getBean(Engine.class)).isNotNull();
                 });
     }
 

@@ -13,8 +13,11 @@ import io.zerver.core.route.RouteTable;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import io.zerver.effects.ZerverEffects;
+import io.zerver.effects.cache.CacheEffects;
 import io.zerver.effects.cache.CacheEffectsConfig;
+import io.zerver.effects.file.FileEffects;
 import io.zerver.effects.file.FileEffectsConfig;
+import io.zerver.effects.http.HttpEffects;
 import io.zerver.effects.http.HttpEffectsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +31,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The domain keys of effect attempts (SPEC §7), from what each effect touched: the real
+ * The domain keys of effect attempts (docs/observability.md), from what each effect touched: the real
  * HTTP, file and cache handlers, an HTTP server on 127.0.0.1.
  */
 class EffectDomainKeysTests {
@@ -49,9 +52,9 @@ class EffectDomainKeysTests {
                 .route(routes -> routes.get("/stock/{sku}", (req, res) -> res.sendString(Mono.just("12"))))
                 .bindNow();
         effects = ZerverEffects.builder()
-                .http(HttpEffectsConfig.defaults())
-                .files(FileEffectsConfig.defaults(files))
-                .cache(CacheEffectsConfig.defaults())
+                .family(HttpEffects.create(HttpEffectsConfig.defaults()), HttpEffects::registerOn)
+                .family(FileEffects.create(FileEffectsConfig.defaults(files)), FileEffects::registerOn)
+                .family(CacheEffects.create(CacheEffectsConfig.defaults()), CacheEffects::registerOn)
                 .build();
         String url = "http://ann:secret@127.0.0.1:" + server.port() + "/stock/a1?fresh=1";
         Step check = Step.of("check", ctx -> Decision.need(

@@ -9,7 +9,7 @@ import io.micrometer.observation.tck.ObservationContextAssert;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import io.micrometer.observation.transport.Kind;
-import io.zerver.core.step.Layer;
+import io.zerver.core.flow.Layer;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,6 @@
 package io.zerver.autoconfigure.observation;
 
 import io.zerver.core.effect.Effects;
-import io.zerver.core.effect.InMemoryKv;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.http.Request;
@@ -11,6 +10,7 @@ import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import io.zerver.core.timeline.TimelineObserver;
+import io.zerver.test.InMemoryKv;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 

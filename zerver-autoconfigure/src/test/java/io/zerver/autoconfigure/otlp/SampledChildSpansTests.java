@@ -40,7 +40,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The children of a sampled embedded request, with Spring Boot's OpenTelemetry starter and
  * a real exporter in memory: steps and effect attempts are spans under WebFlux's server span
- * with the names, kinds, attributes and error status of SPEC §7, and their timers are
+ * with the names, kinds, attributes and error status of docs/observability.md, and their timers are
  * recorded once each, whether they are made directly through the tracer (the default) or
  * as observations seen by every handler ({@code zerver.tracing.observe-children=true}).
  */

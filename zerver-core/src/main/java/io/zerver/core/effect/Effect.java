@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An I/O operation a step declares and the runtime performs: the closed catalogue of
- * SPEC §3. Build them with {@link Effects}; take them apart with an exhaustive switch.
+ * docs/effects.md. Build them with {@link Effects}; take them apart with an exhaustive switch.
  *
  * <p>Every effect names the slot its result goes to (optional for writes), and carries
  * {@link EffectOptions}: a timeout, a retry policy, whether it is required, and for

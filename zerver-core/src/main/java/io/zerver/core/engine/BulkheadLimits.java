@@ -2,11 +2,13 @@ package io.zerver.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import java.util.Map;
 
 /**
  * Caps on the effects in flight per target (the {@code target()} of an effect: {@code db},
- * an HTTP host, a compute task). Unlimited by default.
+ * an HTTP host, a compute task). Unlimited by default. A cap out of range throws
+ * {@link InvalidValueException}.
  *
  * @param perTarget the cap of every target not named in {@code overrides}; 0 for none
  * @param overrides caps of named targets
@@ -15,12 +17,12 @@ public record BulkheadLimits(int perTarget, Map<String, Integer> overrides) {
 
     public BulkheadLimits {
         if (perTarget < 0) {
-            throw new IllegalArgumentException("perTarget: " + perTarget + " (expected: >= 0, 0 for no cap)");
+            throw new InvalidValueException("perTarget", perTarget, ">= 0, 0 for no cap");
         }
         overrides = Map.copyOf(requireNonNull(overrides, "overrides"));
         overrides.forEach((target, cap) -> {
             if (cap < 1) {
-                throw new IllegalArgumentException("cap of '" + target + "': " + cap + " (expected: >= 1)");
+                throw InvalidValueException.ofEntry("overrides", target, "cap", cap, ">= 1");
             }
         });
     }

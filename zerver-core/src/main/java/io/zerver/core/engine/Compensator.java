@@ -1,6 +1,5 @@
 package io.zerver.core.engine;
 
-import io.zerver.core.engine.Exchange.PendingCompensation;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.timeline.TimelineEvent;
 import java.util.List;
@@ -26,7 +25,7 @@ final class Compensator {
 
     /** The compensations still pending for {@code exchange}, newest first, or null when there are none. */
     @Nullable Mono<Void> compensate(Exchange exchange) {
-        List<PendingCompensation> pending = exchange.drainCompensationsNewestFirst();
+        List<Compensations.Pending> pending = exchange.compensations().drainNewestFirst();
         if (pending.isEmpty()) {
             return null;
         }
@@ -42,10 +41,10 @@ final class Compensator {
                 .then();
     }
 
-    private void report(Exchange exchange, PendingCompensation c, EffectOutcome outcome, long start) {
+    private void report(Exchange exchange, Compensations.Pending c, EffectOutcome outcome, long start) {
         long now = settings.now();
         ZerverError error = outcome.error();
-        exchange.timeline().add(new TimelineEvent.CompensationRan(now - exchange.startNanos(), c.forEffect().kind(),
+        exchange.timeline().add(new TimelineEvent.CompensationRan(exchange.clock().elapsedAt(now), c.forEffect().kind(),
                 c.undo().kind(), c.undo().target(), error == null ? "ok" : error.kind().label(), now - start));
         if (error != null) {
             exchange.log(LOG, System.Logger.Level.ERROR, () -> "compensation " + c.undo().kind() + " ("

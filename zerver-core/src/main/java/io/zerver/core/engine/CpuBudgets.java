@@ -36,25 +36,22 @@ final class CpuBudgets {
             return segment.get();
         }
         long budgetNanos = budget.toNanos();
-        if (exchange.cpuNanos() == 0) {
-            exchange.timeline().add(new TimelineEvent.BudgetRegistered(relative(exchange), "request", budgetNanos));
+        if (exchange.cpu().nanos() == 0) {
+            exchange.timeline().add(new TimelineEvent.BudgetRegistered(exchange.clock().elapsed(), "request",
+                    budgetNanos));
         }
         long before = THREADS.getCurrentThreadCpuTime();
         try {
             return segment.get();
         } finally {
-            long used = exchange.addCpuNanos(Math.max(1, THREADS.getCurrentThreadCpuTime() - before));
-            if (used > budgetNanos && !exchange.overBudget()) {
+            long used = exchange.cpu().add(Math.max(1, THREADS.getCurrentThreadCpuTime() - before));
+            if (used > budgetNanos && !exchange.cpu().overBudget()) {
                 OverBudget action = slo.config().overBudget();
-                exchange.markOverBudget();
-                exchange.timeline().add(new TimelineEvent.BudgetExceeded(relative(exchange), "request", used,
+                exchange.cpu().markOverBudget();
+                exchange.timeline().add(new TimelineEvent.BudgetExceeded(exchange.clock().elapsed(), "request", used,
                         budgetNanos, action.name().toLowerCase(java.util.Locale.ROOT)));
                 slo.listener().budgetExceeded(action);
             }
         }
-    }
-
-    private long relative(Exchange exchange) {
-        return settings.now() - exchange.startNanos();
     }
 }

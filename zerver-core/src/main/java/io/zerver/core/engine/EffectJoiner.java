@@ -2,8 +2,8 @@ package io.zerver.core.engine;
 
 import io.zerver.core.effect.Effect;
 import io.zerver.core.error.ZerverError;
+import io.zerver.core.flow.Mode;
 import io.zerver.core.step.Compensation;
-import io.zerver.core.step.Mode;
 import io.zerver.core.step.Need;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Runs the effects of a {@link Need} by its mode and join, exactly as the join table of
- * SPEC §2 says. Effects that are no longer needed when the join resolves are cancelled
+ * docs/architecture.md says. Effects that are no longer needed when the join resolves are cancelled
  * (unsubscribing from {@code Flux.merge} cancels every source still running).
  */
 final class EffectJoiner {
@@ -68,7 +68,7 @@ final class EffectJoiner {
                     continue;
                 }
                 int index = i;
-                exchange.addBackground(run(exchange, need, needId, i, resolved::get)
+                exchange.lifetime().addBackground(run(exchange, need, needId, i, resolved::get)
                         .subscribe(outcome -> {
                             if (!resolved.get()) {
                                 optional.set(index, outcome);
@@ -130,9 +130,9 @@ final class EffectJoiner {
             BooleanSupplier background) {
         Effect effect = need.effects().get(index);
         // An abandoned request (deadline passed, client gone) starts no further effects.
-        Mono<EffectOutcome> run = Mono.defer(() -> exchange.abandoned()
+        Mono<EffectOutcome> run = Mono.defer(() -> exchange.lifetime().abandoned()
                 ? Mono.empty()
-                : runner.run(exchange, effect, needId, index, exchange.deadlineNanos(), background));
+                : runner.run(exchange, effect, needId, index, exchange.clock().deadlineNanos(), background));
         if (need.compensations().isEmpty()) {
             return run;
         }
@@ -140,7 +140,7 @@ final class EffectJoiner {
             if (outcome.succeeded()) {
                 for (Compensation c : need.compensations()) {
                     if (c.effect().equals(effect)) {
-                        exchange.addCompensation(effect, c.undo());
+                        exchange.compensations().add(effect, c.undo());
                     }
                 }
             }

@@ -43,9 +43,9 @@ final class EffectRunner {
     Mono<EffectOutcome> run(Exchange exchange, Effect effect, int need, int index, long deadlineNanos,
             BooleanSupplier background) {
         return Mono.defer(() -> {
-            exchange.inFlight().incrementAndGet();
+            exchange.progress().inFlight().incrementAndGet();
             return attempt(exchange, effect, need, index, 1, deadlineNanos, background);
-        }).doFinally(signal -> exchange.inFlight().decrementAndGet());
+        }).doFinally(signal -> exchange.progress().inFlight().decrementAndGet());
     }
 
     private Mono<EffectOutcome> attempt(Exchange exchange, Effect effect, int need, int index, int attempt,
@@ -54,7 +54,7 @@ final class EffectRunner {
         long remaining = deadlineNanos - start;
         String slot = slotName(effect.slot());
         // Every attempt records a start and an end, so observers can pair them.
-        record(exchange, new TimelineEvent.EffectStarted(start - exchange.startNanos(), index, effect.kind(),
+        record(exchange, new TimelineEvent.EffectStarted(exchange.clock().elapsedAt(start), index, effect.kind(),
                 effect.target(), slot, effect.required(), attempt, need, saturatedNanos(effect.options().timeout()),
                 EffectDetail.of(effect)));
         if (remaining <= 0) {
@@ -101,7 +101,7 @@ final class EffectRunner {
                 .doOnCancel(() -> {
                     if (ended.compareAndSet(false, true)) {
                         long now = settings.now();
-                        record(exchange, new TimelineEvent.EffectEnded(now - exchange.startNanos(), index,
+                        record(exchange, new TimelineEvent.EffectEnded(exchange.clock().elapsedAt(now), index,
                                 effect.kind(), effect.target(), slot, effect.required(), attempt, now - start, 0,
                                 "cancelled", null, background.getAsBoolean(), need));
                     }
@@ -128,7 +128,7 @@ final class EffectRunner {
     private static TimelineEvent.EffectEnded ended(Exchange exchange, Effect effect, int need, int index,
             int attempt, long start, long now, EffectOutcome outcome, BooleanSupplier background) {
         ZerverError error = outcome.error();
-        return new TimelineEvent.EffectEnded(now - exchange.startNanos(), index, effect.kind(), effect.target(),
+        return new TimelineEvent.EffectEnded(exchange.clock().elapsedAt(now), index, effect.kind(), effect.target(),
                 slotName(effect.slot()), effect.required(), attempt, now - start, bytes(outcome.value()),
                 error == null ? "ok" : error.kind().label(), error == null ? null : error.key(),
                 background.getAsBoolean(), need);
@@ -142,7 +142,7 @@ final class EffectRunner {
         try {
             Mono<?> result = handler.perform(effect, new EffectContext(exchange.requestId(), attempt,
                     Duration.ofNanos(timeoutNanos),
-                    event -> record(exchange, event.apply(settings.now() - exchange.startNanos()))));
+                    event -> record(exchange, event.apply(exchange.clock().elapsed()))));
             return result == null ? Mono.error(new IllegalStateException("handler returned null")) : result;
         } catch (RuntimeException e) {
             return Mono.error(e);
@@ -172,7 +172,7 @@ final class EffectRunner {
     }
 
     private void skip(Exchange exchange, Effect effect, int index, int attempt, long now, String reason) {
-        record(exchange, new TimelineEvent.RetrySkipped(now - exchange.startNanos(), index, effect.kind(), attempt,
+        record(exchange, new TimelineEvent.RetrySkipped(exchange.clock().elapsedAt(now), index, effect.kind(), attempt,
                 reason));
     }
 

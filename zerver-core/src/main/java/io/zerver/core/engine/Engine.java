@@ -2,6 +2,7 @@ package io.zerver.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
@@ -169,10 +170,10 @@ public final class Engine {
                 .map(response -> finish(exchange.timeline(), exchange, response))
                 .doFinally(signal -> {
                     // After the cancel reached the executor, so its clean-up is recorded first.
-                    if (signal == SignalType.CANCEL && exchange.markFinished()) {
+                    if (signal == SignalType.CANCEL && exchange.lifetime().markFinished()) {
                         exchange.timeline().add(new TimelineEvent.Finished(relative(exchange.timeline()), 499));
                         settings.observer().onFinish(exchange.timeline());
-                        exchange.runExitCallbacks();
+                        exchange.lifetime().runExitCallbacks();
                     }
                 });
     }
@@ -191,11 +192,11 @@ public final class Engine {
 
     private Response finish(Timeline timeline, @Nullable Exchange exchange, Response response) {
         Response answered = response.withOnlyHeader(REQUEST_ID_HEADER, timeline.requestId());
-        if (exchange == null || exchange.markFinished()) {
+        if (exchange == null || exchange.lifetime().markFinished()) {
             timeline.add(new TimelineEvent.Finished(relative(timeline), answered.status()));
             settings.observer().onFinish(timeline);
             if (exchange != null) {
-                exchange.runExitCallbacks();
+                exchange.lifetime().runExitCallbacks();
             }
         }
         return answered;
@@ -324,13 +325,13 @@ public final class Engine {
 
         /** The deadline of a request whose route sets none. Default 10 s. */
         public Builder defaultTimeout(Duration timeout) {
-            this.defaultTimeout = positive("timeout", timeout);
+            this.defaultTimeout = positive("defaultTimeout", timeout);
             return this;
         }
 
         /** The time all compensations of one failed request may take together. Default 10 s. */
         public Builder compensationTimeout(Duration timeout) {
-            this.compensationTimeout = positive("timeout", timeout);
+            this.compensationTimeout = positive("compensationTimeout", timeout);
             return this;
         }
 
@@ -392,7 +393,7 @@ public final class Engine {
         public Builder timelineHeader(Predicate<? super Route> routes, int maxLength) {
             requireNonNull(routes, "routes");
             if (maxLength < 18) {
-                throw new IllegalArgumentException("maxLength: " + maxLength + " (expected: >= 18)");
+                throw new InvalidValueException("maxLength", maxLength, ">= 18");
             }
             this.timelineRoutes = routes;
             this.timelineMaxLength = maxLength;
@@ -410,7 +411,7 @@ public final class Engine {
         private static Duration positive(String name, Duration d) {
             requireNonNull(d, name);
             if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+                throw new InvalidValueException(name, d, "> 0");
             }
             return d;
         }

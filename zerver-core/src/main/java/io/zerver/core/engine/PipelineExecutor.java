@@ -5,14 +5,14 @@ import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Layer;
 import io.zerver.core.http.Response;
 import io.zerver.core.pipeline.Pipeline;
 import io.zerver.core.schedule.OverBudget;
 import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Join;
-import io.zerver.core.step.Layer;
 import io.zerver.core.step.Need;
 import io.zerver.core.step.Step;
 import io.zerver.core.step.UndeclaredSlotException;
@@ -48,7 +48,7 @@ final class PipelineExecutor {
 
     /** The response for {@code exchange}; errors are already rendered. */
     Mono<Response> execute(Exchange exchange, Pipeline pipeline) {
-        long remaining = exchange.remainingNanos();
+        long remaining = exchange.clock().remainingNanos();
         if (remaining <= 0) {
             return fail(exchange, deadlineError());
         }
@@ -58,8 +58,8 @@ final class PipelineExecutor {
             if (!(run instanceof Fuseable.ScalarCallable)) {
                 // Only a run still waiting for effects needs a timer; a pipeline that answered
                 // synchronously is done before any deadline could fire.
-                run = LazyTimeout.within(run, exchange.remainingNanos(), settings.timer(), () -> {
-                    exchange.abandon();
+                run = LazyTimeout.within(run, exchange.clock().remainingNanos(), settings.timer(), () -> {
+                    exchange.lifetime().abandon();
                     return Verdict.failed(deadlineError());
                 });
             }
@@ -82,12 +82,12 @@ final class PipelineExecutor {
         if (slo == null) {
             return segment(exchange, pipeline, index, continuation, continuationLayer);
         }
-        if (exchange.overBudget() && slo.config().overBudget() == OverBudget.REJECT) {
+        if (exchange.cpu().overBudget() && slo.config().overBudget() == OverBudget.REJECT) {
             return failed(ZerverError.of(ErrorKind.OVERLOADED, "request", "cpu_budget"));
         }
         Supplier<Mono<Verdict>> segment = () -> budgets.measure(exchange,
                 () -> segment(exchange, pipeline, index, continuation, continuationLayer));
-        if (!exchange.overBudget() && slo.tryRunNow()) {
+        if (!exchange.cpu().overBudget() && slo.tryRunNow()) {
             try {
                 return segment.get();
             } finally {
@@ -107,7 +107,7 @@ final class PipelineExecutor {
         Step resume = continuation;
         Layer resumeLayer = continuationLayer;
         while (true) {
-            if (exchange.abandoned()) {
+            if (exchange.lifetime().abandoned()) {
                 // The request was answered by its deadline or its client went away while
                 // this thread was still busy: nothing more may run for it.
                 return Mono.empty();
@@ -127,7 +127,7 @@ final class PipelineExecutor {
                         + "' ended without an answer: its last step must return Decision.done(...)", null);
                 return failed(ZerverError.of(ErrorKind.INTERNAL, "pipeline", "no_response"));
             }
-            if (exchange.remainingNanos() <= 0) {
+            if (exchange.clock().remainingNanos() <= 0) {
                 return failed(deadlineError());
             }
             Decision decision = runStep(exchange, step, layer);
@@ -138,7 +138,7 @@ final class PipelineExecutor {
                 return failed(f.error());
             }
             if (decision instanceof Need need) {
-                int needId = exchange.nextNeed();
+                int needId = exchange.progress().nextNeed();
                 ZerverError refused = refuse(exchange, step, need, needId);
                 if (refused != null) {
                     return failed(refused);
@@ -188,11 +188,11 @@ final class PipelineExecutor {
             Slot<?> slot = outcome.effect().slot();
             Object value = outcome.value();
             if (slot != null && value != null) {
-                exchange.write(slot, value, "effect " + outcome.effect().kind());
+                exchange.slots().write(slot, value, "effect " + outcome.effect().kind());
             }
         }
         // The last error is this need's: an older one must not mislead its continuation.
-        exchange.lastError(firstError);
+        exchange.progress().lastError(firstError);
         ZerverError failure = result.failure();
         if (failure == null && need.join() == Join.ANY && need.continuation() == null) {
             // Without a continuation to decide, a required effect that finished first and
@@ -203,7 +203,7 @@ final class PipelineExecutor {
             }
         }
         Step continuation = need.continuation();
-        exchange.timeline().add(new TimelineEvent.Resumed(relative(exchange),
+        exchange.timeline().add(new TimelineEvent.Resumed(exchange.clock().elapsed(),
                 continuation != null ? continuation.name() : next < pipeline.size() ? pipeline.step(next).name() : "",
                 result.finished().size(), succeeded));
         return failure;
@@ -212,7 +212,7 @@ final class PipelineExecutor {
     /** Checks a need against the step's declaration and the request limits. */
     private @Nullable ZerverError refuse(Exchange exchange, Step step, Need need, int needId) {
         RequestLimits limits = settings.limits();
-        exchange.timeline().add(new TimelineEvent.NeedScheduled(relative(exchange), step.name(), need.mode(),
+        exchange.timeline().add(new TimelineEvent.NeedScheduled(exchange.clock().elapsed(), step.name(), need.mode(),
                 need.join(), need.effects().size(), needId));
         Step continuation = need.continuation();
         if (continuation != null && !step.continuations().contains(continuation)) {
@@ -232,16 +232,16 @@ final class PipelineExecutor {
         if (need.effects().size() > limits.maxEffectsPerNeed()) {
             return ZerverError.of(ErrorKind.OVERLOADED, "request", "effects_per_need");
         }
-        if (exchange.inFlight().get() + need.effects().size() > limits.maxInFlightPerRequest()) {
+        if (exchange.progress().inFlight().get() + need.effects().size() > limits.maxInFlightPerRequest()) {
             return ZerverError.of(ErrorKind.OVERLOADED, "request", "in_flight");
         }
         return null;
     }
 
     private Decision runStep(Exchange exchange, Step step, Layer layer) {
-        int sequence = exchange.nextSequence();
+        int sequence = exchange.progress().nextStep();
         long start = settings.now();
-        exchange.timeline().add(new TimelineEvent.StepStarted(start - exchange.startNanos(), step.name(), layer,
+        exchange.timeline().add(new TimelineEvent.StepStarted(exchange.clock().elapsedAt(start), step.name(), layer,
                 sequence));
         Decision decision;
         String outcome;
@@ -257,13 +257,13 @@ final class PipelineExecutor {
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             exchange.log(LOG, System.Logger.Level.WARNING, () -> "step '" + step.name() + "' of request "
                     + exchange.requestId() + " threw", e);
-            exchange.timeline().add(new TimelineEvent.StepThrew(settings.now() - exchange.startNanos(), step.name(),
+            exchange.timeline().add(new TimelineEvent.StepThrew(exchange.clock().elapsed(), step.name(),
                     e.getClass().getName(), e.getMessage()));
             decision = Decision.fail(ErrorKind.INTERNAL, "step", step.name());
             outcome = "error";
         }
         long end = settings.now();
-        exchange.timeline().add(new TimelineEvent.StepEnded(end - exchange.startNanos(), step.name(), layer,
+        exchange.timeline().add(new TimelineEvent.StepEnded(exchange.clock().elapsedAt(end), step.name(), layer,
                 sequence, outcome, end - start));
         return decision;
     }
@@ -287,8 +287,8 @@ final class PipelineExecutor {
      * and the compensations finish on their own budget.
      */
     private Mono<Response> fail(Exchange exchange, ZerverError error) {
-        exchange.cancelBackground();
-        exchange.timeline().add(new TimelineEvent.Failed(relative(exchange), error));
+        exchange.lifetime().cancelBackground();
+        exchange.timeline().add(new TimelineEvent.Failed(exchange.clock().elapsed(), error));
         Mono<Response> render = Mono.fromSupplier(() -> render(settings, error, exchange.requestId()));
         Mono<Void> compensations = compensator.compensate(exchange);
         if (compensations == null) {
@@ -296,7 +296,7 @@ final class PipelineExecutor {
         }
         Mono<Void> running = compensations.cache();
         running.subscribe();
-        long remaining = exchange.remainingNanos();
+        long remaining = exchange.clock().remainingNanos();
         if (remaining <= 0) {
             return render;
         }
@@ -324,8 +324,8 @@ final class PipelineExecutor {
     }
 
     private void cancelled(Exchange exchange) {
-        exchange.abandon();
-        exchange.cancelBackground();
+        exchange.lifetime().abandon();
+        exchange.lifetime().cancelBackground();
         Mono<Void> compensations = compensator.compensate(exchange);
         if (compensations != null) {
             compensations.subscribe();
@@ -346,9 +346,5 @@ final class PipelineExecutor {
 
     private static ZerverError deadlineError() {
         return ZerverError.of(ErrorKind.TIMEOUT, "request", "deadline");
-    }
-
-    private long relative(Exchange exchange) {
-        return settings.now() - exchange.startNanos();
     }
 }

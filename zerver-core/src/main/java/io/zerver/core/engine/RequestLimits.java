@@ -1,7 +1,9 @@
 package io.zerver.core.engine;
 
+import io.zerver.core.config.InvalidValueException;
+
 /**
- * The per-request limits the engine enforces (SPEC §11). Exceeding one answers with the
+ * The per-request limits the engine enforces (docs/contract.md, limits). Exceeding one answers with the
  * matching status and the error body, and leaves the process healthy.
  *
  * @param maxBodyBytes the largest body accepted (413 above)
@@ -48,7 +50,7 @@ public record RequestLimits(long maxBodyBytes, int maxJsonDepth, int maxSlots, i
 
     private static void positive(String name, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: >= 1)");
+            throw new InvalidValueException(name, value, ">= 1");
         }
     }
 }

@@ -27,11 +27,11 @@ final class StepJob implements Job {
             EngineSettings settings, SloScheduler slo) {
         this.exchange = exchange;
         // The deadline on the scheduler's own clock, which need not be the engine's.
-        this.deadlineNanos = slo.now() + exchange.remainingNanos();
+        this.deadlineNanos = slo.now() + exchange.clock().remainingNanos();
         this.sink = sink;
         this.segment = segment;
         this.settings = settings;
-        this.parked = exchange.overBudget();
+        this.parked = exchange.cpu().overBudget();
     }
 
     static Mono<Verdict> schedule(SloScheduler slo, Exchange exchange, Supplier<Mono<Verdict>> segment,
@@ -46,7 +46,7 @@ final class StepJob implements Job {
     @Override
     public Priority priority() {
         // A request over its CPU budget yields: its jobs queue as batch work.
-        return parked ? Priority.BATCH : exchange.priority();
+        return parked ? Priority.BATCH : exchange.facts().priority();
     }
 
     @Override
@@ -64,7 +64,7 @@ final class StepJob implements Job {
         if (cancelled) {
             return;
         }
-        long at = settings.now() - exchange.startNanos();
+        long at = exchange.clock().elapsed();
         String job = "step";
         exchange.timeline().add(parked ? new TimelineEvent.ParkWait(at, job, queuedNanos)
                 : new TimelineEvent.QueueWait(at, job, queuedNanos));
@@ -90,7 +90,7 @@ final class StepJob implements Job {
     /** The segment ran up to a need (whose effects have started), the answer or a failure. */
     private void ended(String job, long began) {
         long now = settings.now();
-        exchange.timeline().add(new TimelineEvent.JobEnded(now - exchange.startNanos(), job, now - began));
+        exchange.timeline().add(new TimelineEvent.JobEnded(exchange.clock().elapsedAt(now), job, now - began));
     }
 
     @Override

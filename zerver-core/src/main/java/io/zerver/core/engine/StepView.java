@@ -32,7 +32,7 @@ final class StepView implements StepContext {
     @Override
     public <T> T require(Slot<T> slot) {
         checkRead(slot);
-        T value = exchange.read(slot);
+        T value = exchange.slots().read(slot);
         if (value == null) {
             throw new SlotStateException("step '" + step.name() + "' requires slot '" + slot.name()
                     + "', which was never written");
@@ -43,7 +43,7 @@ final class StepView implements StepContext {
     @Override
     public <T> Optional<T> optional(Slot<T> slot) {
         checkRead(slot);
-        return Optional.ofNullable(exchange.read(slot));
+        return Optional.ofNullable(exchange.slots().read(slot));
     }
 
     @Override
@@ -51,7 +51,7 @@ final class StepView implements StepContext {
         if (!step.mayWrite(slot)) {
             throw new UndeclaredSlotException(step.name(), "writes", slot.name());
         }
-        exchange.write(slot, value, step.name());
+        exchange.slots().write(slot, value, step.name());
     }
 
     private void checkRead(Slot<?> slot) {
@@ -92,13 +92,13 @@ final class StepView implements StepContext {
 
     @Override
     public Optional<String> query(String name) {
-        List<String> values = exchange.query().get(name);
+        List<String> values = exchange.facts().query().get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     @Override
     public List<String> queryAll(String name) {
-        List<String> values = exchange.query().get(name);
+        List<String> values = exchange.facts().query().get(name);
         return values == null ? List.of() : List.copyOf(values);
     }
 
@@ -124,7 +124,7 @@ final class StepView implements StepContext {
 
     @Override
     public Object json() {
-        return exchange.json();
+        return exchange.facts().json(exchange.settings().limits().maxJsonDepth());
     }
 
     @Override
@@ -139,17 +139,17 @@ final class StepView implements StepContext {
 
     @Override
     public Instant deadline() {
-        return now().plusNanos(Math.max(0, exchange.remainingNanos()));
+        return now().plusNanos(Math.max(0, exchange.clock().remainingNanos()));
     }
 
     @Override
     public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, exchange.remainingNanos()));
+        return Duration.ofNanos(Math.max(0, exchange.clock().remainingNanos()));
     }
 
     @Override
     public Duration elapsed() {
-        return Duration.ofNanos(exchange.settings().now() - exchange.startNanos());
+        return Duration.ofNanos(exchange.clock().elapsed());
     }
 
     @Override
@@ -174,12 +174,12 @@ final class StepView implements StepContext {
 
     @Override
     public void onExit(Runnable callback) {
-        exchange.onExit(callback);
+        exchange.lifetime().onExit(callback);
     }
 
     @Override
     public void debug(String message) {
-        exchange.timeline().add(new TimelineEvent.Debug(exchange.settings().now() - exchange.startNanos(),
+        exchange.timeline().add(new TimelineEvent.Debug(exchange.clock().elapsed(),
                 step.name(), message));
     }
 }

@@ -2,7 +2,7 @@ package io.zerver.core.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import io.zerver.core.step.Layer;
+import io.zerver.core.flow.Layer;
 import io.zerver.core.step.Step;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +12,7 @@ import java.util.List;
  * The validated chain of one route or flow: global before-steps, route before-steps,
  * then main steps. Continuations are reached through the steps that declare them.
  *
- * <p>Creating a pipeline validates it (SPEC §2): every read has an earlier writer, no
+ * <p>Creating a pipeline validates it: every read has an earlier writer, no
  * slot has two writers, no step reads a slot nobody writes. A violation throws
  * {@link PipelineValidationException} naming the pipeline, the step and the slot.
  */

@@ -3,7 +3,7 @@ package io.zerver.core.pipeline;
 import java.util.List;
 
 /**
- * A pipeline broke a rule of SPEC §2. The message names the pipeline, the step and the
+ * A pipeline broke a rule of static validation (docs/architecture.md). The message names the pipeline, the step and the
  * slot of every violation found.
  */
 public final class PipelineValidationException extends RuntimeException {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The static checks of SPEC §2, run when a pipeline is built: every read has an earlier
+ * The static checks of a pipeline, run when it is built: every read has an earlier
  * writer, no slot has two writers, no step reads a slot nobody writes.
  *
  * <p>The whole chain is checked: chain steps and every continuation reachable from them.

@@ -1,6 +1,6 @@
 package io.zerver.core.pipeline;
 
-import io.zerver.core.step.Layer;
+import io.zerver.core.flow.Layer;
 import io.zerver.core.step.Step;
 import java.util.ArrayList;
 import java.util.Collections;

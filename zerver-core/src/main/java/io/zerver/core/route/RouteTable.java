@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The routes and flows of an application (SPEC §5), built once and matched on every
+ * The routes and flows of an application, built once and matched on every
  * request. Immutable and thread-safe.
  *
  * <pre>{@code

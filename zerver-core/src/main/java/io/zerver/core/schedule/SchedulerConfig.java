@@ -2,16 +2,17 @@ package io.zerver.core.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.config.InvalidValueException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the SLO scheduler behaves.
+ * How the SLO scheduler behaves. A value out of range throws {@link InvalidValueException}.
  *
  * @param maxConcurrent step jobs running at once (default: the number of processors)
  * @param maxQueued jobs waiting at once, both classes together; beyond it work is shed
  * @param agingBound a job that waited longer goes ahead of fresher work of a higher class
- * @param requestCpuBudget thread CPU time one request's steps may use, or null for none
+ * @param requestCpuBudget thread CPU time one request's steps may use (above 0), or null for none
  * @param overBudget what happens to a request over its CPU budget
  */
 public record SchedulerConfig(int maxConcurrent, int maxQueued, Duration agingBound,
@@ -19,17 +20,17 @@ public record SchedulerConfig(int maxConcurrent, int maxQueued, Duration agingBo
 
     public SchedulerConfig {
         if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("maxConcurrent: " + maxConcurrent + " (expected: >= 1)");
+            throw new InvalidValueException("maxConcurrent", maxConcurrent, ">= 1");
         }
         if (maxQueued < 0) {
-            throw new IllegalArgumentException("maxQueued: " + maxQueued + " (expected: >= 0)");
+            throw new InvalidValueException("maxQueued", maxQueued, ">= 0");
         }
         requireNonNull(agingBound, "agingBound");
         if (agingBound.isNegative()) {
-            throw new IllegalArgumentException("agingBound: " + agingBound + " (expected: >= 0)");
+            throw new InvalidValueException("agingBound", agingBound, ">= 0");
         }
         if (requestCpuBudget != null && (requestCpuBudget.isNegative() || requestCpuBudget.isZero())) {
-            throw new IllegalArgumentException("requestCpuBudget: " + requestCpuBudget + " (expected: > 0 or none)");
+            throw new InvalidValueException("requestCpuBudget", requestCpuBudget, "> 0");
         }
         requireNonNull(overBudget, "overBudget");
     }

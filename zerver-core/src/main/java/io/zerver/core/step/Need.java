@@ -3,6 +3,8 @@ package io.zerver.core.step;
 import static java.util.Objects.requireNonNull;
 
 import io.zerver.core.effect.Effect;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

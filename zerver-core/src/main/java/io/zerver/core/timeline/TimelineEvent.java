@@ -1,9 +1,9 @@
 package io.zerver.core.timeline;
 
 import io.zerver.core.error.ZerverError;
-import io.zerver.core.step.Join;
-import io.zerver.core.step.Layer;
-import io.zerver.core.step.Mode;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Layer;
+import io.zerver.core.flow.Mode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -121,7 +121,7 @@ final class TimelineJson {
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
             return value;
         }
-        if (value instanceof io.zerver.core.step.Layer layer) {
+        if (value instanceof io.zerver.core.flow.Layer layer) {
             return layer.label();
         }
         if (value instanceof io.zerver.core.error.ZerverError error) {

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerver.core.effect.Effects;
 import io.zerver.core.error.ErrorKind;
+import io.zerver.core.flow.Join;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import io.zerver.core.route.RouteTable;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Join;
 import io.zerver.core.step.Step;
 import io.zerver.core.timeline.TimelineEvent;
 import java.time.Duration;

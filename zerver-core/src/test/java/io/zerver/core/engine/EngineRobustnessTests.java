@@ -9,8 +9,8 @@ import io.zerver.core.effect.DbGet;
 import io.zerver.core.effect.DbPut;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.effect.Effects;
-import io.zerver.core.effect.InMemoryKv;
 import io.zerver.core.error.ErrorKind;
+import io.zerver.core.flow.Join;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import io.zerver.core.route.RouteTable;
@@ -19,7 +19,6 @@ import io.zerver.core.schedule.SchedulerListener;
 import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Join;
 import io.zerver.core.step.Step;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineObserver;
@@ -82,7 +81,7 @@ class EngineRobustnessTests {
         }
         steps[needs] = done;
         Engine engine = Engine.builder().routes(RouteTable.builder().get("/deep", r -> r.steps(steps)).build())
-                .handlers(new InMemoryKv().handlers()).build();
+                .handlers(EmptyKv.handlers()).build();
         AtomicReference<Object> outcome = new AtomicReference<>();
         // Event-loop threads have small stacks: run on one of 512 KiB.
         Thread small = new Thread(null, () -> {

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zerver.core.effect.Effect;
 import io.zerver.core.effect.Effects;
 import io.zerver.core.error.ErrorKind;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Mode;
 import io.zerver.core.http.Response;
 import io.zerver.core.route.RouteTable;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Join;
-import io.zerver.core.step.Mode;
 import io.zerver.core.step.Step;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The join table of SPEC §2, cell by cell: mode x join x the first effect required or
+ * The join table of docs/architecture.md, cell by cell: mode x join x the first effect required or
  * optional x its success, failure or timeout. The need always has two effects: A, the
  * subject (finishes at 10 ms, or times out at 50 ms), then B (required, succeeds at
  * 100 ms). The continuation answers 200 with which slots are set and the last error, so

@@ -185,7 +185,7 @@ class StepSchedulingTests {
         Step needSomething = Step.of("pause", ctx -> Decision.need(io.zerver.core.effect.Effects.dbGet("k")
                 .optional()));
         return Engine.builder().scheduler(time).stepScheduler(slo)
-                .handlers(new io.zerver.core.effect.InMemoryKv().handlers())
+                .handlers(EmptyKv.handlers())
                 .routes(RouteTable.builder().get("/hog", r -> r.steps(burnCpu("hog", Duration.ofMillis(10)),
                         needSomething, answer("after"))).build())
                 .observer(new TimelineObserver() {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.zerver.core.effect.Effects;
+import io.zerver.core.flow.Join;
+import io.zerver.core.flow.Layer;
+import io.zerver.core.flow.Mode;
 import io.zerver.core.http.Response;
 import io.zerver.core.json.Json;
 import io.zerver.core.route.RouteTable;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Join;
-import io.zerver.core.step.Layer;
-import io.zerver.core.step.Mode;
 import io.zerver.core.step.Step;
 import io.zerver.core.timeline.Timeline;
 import io.zerver.core.timeline.TimelineEvent;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.zerver.core.effect.Effects;
 import io.zerver.core.error.ErrorKind;
+import io.zerver.core.flow.Join;
 import io.zerver.core.http.Response;
 import io.zerver.core.json.Json;
 import io.zerver.core.retry.RetryPolicy;
@@ -12,7 +13,6 @@ import io.zerver.core.route.Route;
 import io.zerver.core.route.RouteTable;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Join;
 import io.zerver.core.step.Step;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,13 +3,13 @@ package io.zerver.core.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.zerver.core.flow.Layer;
 import io.zerver.core.route.RouteMatch.BadPath;
 import io.zerver.core.route.RouteMatch.Found;
 import io.zerver.core.route.RouteMatch.MethodNotAllowed;
 import io.zerver.core.route.RouteMatch.NotFound;
 import io.zerver.core.route.RouteMatch.Options;
 import io.zerver.core.step.Decision;
-import io.zerver.core.step.Layer;
 import io.zerver.core.step.Step;
 import java.time.Duration;
 import java.util.Map;

@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The ordering, shedding and expiry promises of SPEC §4, on a manual clock and executor. */
+/** The ordering, shedding and expiry promises of docs/scheduler.md, on a manual clock and executor. */
 class SloSchedulerTests {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);

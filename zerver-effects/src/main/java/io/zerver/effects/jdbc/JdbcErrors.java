@@ -10,6 +10,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.util.ClassUtils;
 
 /**
  * Turns what JDBC throws into the errors effects fail with: a database that cannot answer
@@ -19,6 +20,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 final class JdbcErrors {
 
     static final String WHAT = "db";
+
+    /** Whether sqlite-jdbc is on the class path: its constraint failures carry no SQL state. */
+    private static final boolean SQLITE = ClassUtils.isPresent("org.sqlite.SQLiteException",
+            JdbcErrors.class.getClassLoader());
 
     private JdbcErrors() {
     }
@@ -44,7 +49,7 @@ final class JdbcErrors {
             if (t instanceof DataIntegrityViolationException || t instanceof SQLIntegrityConstraintViolationException) {
                 return true;
             }
-            if (t instanceof SQLiteException sqlite
+            if (SQLITE && t instanceof SQLiteException sqlite
                     && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
                 return true;
             }

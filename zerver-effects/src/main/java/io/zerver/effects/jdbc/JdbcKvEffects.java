@@ -2,7 +2,6 @@ package io.zerver.effects.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zerver.core.effect.DbDelete;
 import io.zerver.core.effect.DbGet;
@@ -11,7 +10,6 @@ import io.zerver.core.effect.DbScan;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -74,7 +72,8 @@ public final class JdbcKvEffects implements AutoCloseable {
     public static JdbcKvEffects create(DataSource dataSource, JdbcKvConfig config, @Nullable MeterRegistry registry) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(config, "config");
-        int threads = config.threads() > 0 ? config.threads() : poolSize(dataSource);
+        int threads = config.threads() > 0 ? config.threads()
+                : HikariPools.maximumSize(dataSource, THREADS_WITHOUT_POOL_SIZE);
         Scheduler scheduler = Schedulers.newBoundedElastic(threads, config.queuedTasksPerThread(), THREAD_NAME,
                 IDLE_THREAD_TTL_SECONDS, true);
         KvStore store = new KvStore(new Transactions(dataSource), config, Clock.systemUTC());
@@ -126,14 +125,4 @@ public final class JdbcKvEffects implements AutoCloseable {
         });
     }
 
-    private static int poolSize(DataSource dataSource) {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                return Math.max(1, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize());
-            }
-        } catch (SQLException ignored) {
-            // Not a pool we can ask: use the default.
-        }
-        return THREADS_WITHOUT_POOL_SIZE;
-    }
 }

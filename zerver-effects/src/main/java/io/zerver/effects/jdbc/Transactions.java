@@ -1,6 +1,5 @@
 package io.zerver.effects.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,7 +78,7 @@ final class Transactions {
             }
         } finally {
             if (broken) {
-                evict(connection);
+                HikariPools.evict(dataSource, connection);
             }
             connection.close();
         }
@@ -138,17 +137,6 @@ final class Transactions {
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    /** Takes a connection whose transaction state is unknown out of the pool, where the pool allows it. */
-    private void evict(Connection connection) {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
-            }
-        } catch (SQLException | RuntimeException ignored) {
-            // Closing it below is all that is left to do.
         }
     }
 }

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * What the ingest accepts from a client and how long it waits (SPEC §6.2, §11).
+ * What the ingest accepts from a client and how long it waits (docs/contract.md, limits).
  *
  * @param maxBodyBytes the largest request body; larger ones answer 413 without being read in full
  * @param maxHeaderBytes the largest header block; larger ones answer 431

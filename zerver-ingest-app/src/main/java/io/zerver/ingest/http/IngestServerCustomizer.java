@@ -12,12 +12,12 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * Makes Boot's Reactor Netty server the ingest: TCP_NODELAY and keep-alive on, the idle timeout,
- * and on every connection the request hygiene of SPEC §6.2.
+ * and on every connection the request hygiene of docs/deployment.md.
  *
  * <p>Reactor Netty's HTTP/1.1 codec is replaced by one configured here, because Reactor Netty's
  * decoder spec cannot turn on Netty's RFC 9112 transfer-encoding rule: without it Netty drops the
  * Content-Length of a request that also carries {@code Transfer-Encoding: chunked} and serves it
- * (SPEC §13). With it the decoder fails such a request and the {@link RequestGuard} answers 400
+ * (RFC 9112 §6.1 asks to close). With it the decoder fails such a request and the {@link RequestGuard} answers 400
  * and closes. Netty's own header validation is off in this codec so that {@link RequestChecks}
  * can name the fault; the guard checks every header line before anything goes on.
  */

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks a request head must pass before its body is read (SPEC §6.2). Netty's own header
+ * The checks a request head must pass before its body is read (docs/deployment.md). Netty's own header
  * validation is off in the ingest's decoder so that these name the reason.
  */
 final class RequestChecks {

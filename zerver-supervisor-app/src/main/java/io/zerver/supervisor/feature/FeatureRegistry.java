@@ -28,7 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The features the supervisor hosts (SPEC §8). Loads every jar of the features directory at
+ * The features the supervisor hosts (docs/features.md). Loads every jar of the features directory at
  * start-up, then applies each change: a new or changed jar becomes a new version of its feature
  * (numbered 1, 2, 3...), swapped in with the whole {@link Routing} once it loaded, started and
  * validated; the version it replaces drains (finishes what it runs, up to the drain timeout) and

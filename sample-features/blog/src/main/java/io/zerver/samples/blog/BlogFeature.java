@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The blog feature (SPEC §9): posts and their comments, stored through the DB key/value
+ * The blog feature (docs/contract.md): posts and their comments, stored through the DB key/value
  * effects, as a JSON API and as pages with HTMX fragments.
  *
  * <pre>

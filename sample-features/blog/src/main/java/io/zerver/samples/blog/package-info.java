@@ -1,5 +1,5 @@
 /**
- * The blog sample feature (SPEC §9): posts and their comments as a JSON API over the DB
+ * The blog sample feature (docs/contract.md): posts and their comments as a JSON API over the DB
  * key/value effects, and server-rendered pages with HTMX fragments.
  * {@link io.zerver.samples.blog.BlogFeature} is the feature's only entry point.
  */

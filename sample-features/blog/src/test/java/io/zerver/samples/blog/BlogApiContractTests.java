@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
-/** The JSON API of the blog contract of SPEC §9, black box, over a real server and store. */
+/** The JSON API of the blog contract of docs/contract.md, black box, over a real server and store. */
 class BlogApiContractTests extends BlogContract {
 
     // ---- posts: create, read, list ----

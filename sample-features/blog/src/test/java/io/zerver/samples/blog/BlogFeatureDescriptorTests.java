@@ -7,7 +7,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Configuration;
 
-/** The descriptor a supervisor reads before it loads the jar (SPEC §8). */
+/** The descriptor a supervisor reads before it loads the jar (docs/features.md). */
 class BlogFeatureDescriptorTests {
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-/** The pages and HTMX fragments of the blog contract of SPEC §9, black box. */
+/** The pages and HTMX fragments of the blog contract of docs/contract.md, black box. */
 class BlogPagesContractTests extends BlogContract {
 
     private static final String XSS = "<script>alert(1)</script>";

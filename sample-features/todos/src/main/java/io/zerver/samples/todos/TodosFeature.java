@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The todos feature (SPEC §9): a per-user todo list, stored through the DB key/value
+ * The todos feature (docs/contract.md): a per-user todo list, stored through the DB key/value
  * effects.
  *
  * <pre>

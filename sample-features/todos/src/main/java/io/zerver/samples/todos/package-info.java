@@ -1,5 +1,5 @@
 /**
- * The todos sample feature (SPEC §9): a per-user todo list over the DB key/value effects.
+ * The todos sample feature (docs/contract.md): a per-user todo list over the DB key/value effects.
  * {@link io.zerver.samples.todos.TodosFeature} is the feature's only entry point.
  */
 @NullMarked

@@ -35,7 +35,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The todos contract of SPEC §9, black box: a plain WebFlux application that imports
+ * The todos contract of docs/contract.md, black box: a plain WebFlux application that imports
  * {@link TodosFeature}, on a real server, over the embedded SQLite store in a temporary data
  * directory. Every test uses users of its own, so the tests share one store safely.
  */

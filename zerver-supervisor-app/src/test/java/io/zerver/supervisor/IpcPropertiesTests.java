@@ -11,16 +11,16 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The supervisor's properties refuse, when they are bound, a socket path it could not bind later, naming it. */
-class SupervisorPropertiesTests {
+class IpcPropertiesTests {
 
-    private static SupervisorProperties bind(String socket) {
+    private static IpcProperties bind(String socket) {
         return new Binder(new MapConfigurationPropertySource(Map.of("zerver.ipc.socket", socket)))
-                .bindOrCreate("zerver", SupervisorProperties.class);
+                .bindOrCreate("zerver.ipc", IpcProperties.class);
     }
 
     @Test
     void acceptsASocketPathItCanBind() {
-        assertThat(bind("/run/zerver/link.sock").getIpc().getSocket()).isEqualTo(Path.of("/run/zerver/link.sock"));
+        assertThat(bind("/run/zerver/link.sock").getSocket()).isEqualTo(Path.of("/run/zerver/link.sock"));
     }
 
     @Test

@@ -1,6 +1,9 @@
-package io.zerver.core.step;
+package io.zerver.core.flow;
 
-/** When the pipeline resumes after a {@link Need}; SPEC §2 gives the full table. */
+/**
+ * When the pipeline resumes after a need ({@code io.zerver.core.step.Need}): the join table
+ * in docs/architecture.md (section 4.2) gives every case.
+ */
 public enum Join {
     /** When every effect finished; a required failure fails the request at once. The default. */
     ALL,

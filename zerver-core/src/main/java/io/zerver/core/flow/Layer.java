@@ -1,4 +1,4 @@
-package io.zerver.core.step;
+package io.zerver.core.flow;
 
 /** Where in a pipeline a step sits. */
 public enum Layer {

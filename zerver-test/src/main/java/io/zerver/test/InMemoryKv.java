@@ -1,5 +1,11 @@
-package io.zerver.core.effect;
+package io.zerver.test;
 
+import io.zerver.core.effect.DbDelete;
+import io.zerver.core.effect.DbGet;
+import io.zerver.core.effect.DbPut;
+import io.zerver.core.effect.DbScan;
+import io.zerver.core.effect.EffectHandlers;
+import io.zerver.core.effect.KeyValue;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
 import java.util.ArrayList;
@@ -11,8 +17,13 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * An in-memory key/value store handling the DB effects, for tests and examples only: it
- * keeps nothing across restarts. Real applications use the JDBC handlers.
+ * An in-memory key/value store handling the DB effects, for tests and examples: it keeps
+ * nothing across restarts. Real applications use the JDBC handlers of zerver-effects.
+ *
+ * <pre>{@code
+ * InMemoryKv kv = new InMemoryKv();
+ * Engine engine = Engine.builder().routes(routes).handlers(kv.handlers()).build();
+ * }</pre>
  */
 public final class InMemoryKv {
 

@@ -1,7 +1,18 @@
-package io.zerver.core.effect;
+package io.zerver.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zerver.core.effect.CacheGet;
+import io.zerver.core.effect.DbDelete;
+import io.zerver.core.effect.DbGet;
+import io.zerver.core.effect.DbPut;
+import io.zerver.core.effect.DbScan;
+import io.zerver.core.effect.Effect;
+import io.zerver.core.effect.EffectContext;
+import io.zerver.core.effect.EffectHandler;
+import io.zerver.core.effect.EffectHandlers;
+import io.zerver.core.effect.Effects;
+import io.zerver.core.effect.KeyValue;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;

@@ -1,6 +1,6 @@
-package io.zerver.core.step;
+package io.zerver.core.flow;
 
-/** How the effects of one {@link Need} are run. */
+/** How the effects of one need ({@code io.zerver.core.step.Need}) are run. */
 public enum Mode {
     /** All at once, truly concurrently. The default. */
     PARALLEL,

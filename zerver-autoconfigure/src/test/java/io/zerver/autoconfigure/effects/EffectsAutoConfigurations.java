@@ -1,0 +1,25 @@
+package io.zerver.autoconfigure.effects;
+
+import io.zerver.autoconfigure.engine.ZerverEngineAutoConfiguration;
+import java.nio.file.Path;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** The effects' auto-configurations, as the starter lists them, with the engine's. */
+final class EffectsAutoConfigurations {
+
+    static final AutoConfigurations WITH_ENGINE = AutoConfigurations.of(
+            ZerverSqliteDataSourceAutoConfiguration.class, ZerverJdbcEffectsAutoConfiguration.class,
+            ZerverHttpEffectsAutoConfiguration.class, ZerverFileEffectsAutoConfiguration.class,
+            ZerverCacheEffectsAutoConfiguration.class, ZerverComputeEffectsAutoConfiguration.class,
+            ZerverEffectsAutoConfiguration.class, ZerverEngineAutoConfiguration.class);
+
+    private EffectsAutoConfigurations() {
+    }
+
+    /** A runner of them all, keeping its data under {@code dataDir}. */
+    static ApplicationContextRunner runner(Path dataDir) {
+        return new ApplicationContextRunner().withConfiguration(WITH_ENGINE)
+                .withPropertyValues("zerver.data.dir=" + dataDir);
+    }
+}

@@ -1,0 +1,148 @@
+package io.zerver.autoconfigure.effects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zerver.core.effect.DbGet;
+import io.zerver.core.effect.EffectHandlers;
+import io.zerver.core.effect.HttpCall;
+import io.zerver.core.engine.Engine;
+import io.zerver.effects.ZerverEffects;
+import io.zerver.effects.jdbc.JdbcKvConfig;
+import io.zerver.effects.jdbc.JdbcKvEffects;
+import io.zerver.effects.jdbc.SqliteDataSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ZerverJdbcEffectsAutoConfigurationTests {
+
+    @TempDir
+    static Path dir;
+
+    private final ApplicationContextRunner runner = EffectsAutoConfigurations.runner(dir);
+
+    @Test
+    void servesTheDbEffectsWhenSpringJdbcIsPresent() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(JdbcKvEffects.class).hasBean("zerverSqliteDataSource");
+            assertThat(context.getBean(EffectHandlers.class).types()).contains(DbGet.class);
+        });
+    }
+
+    @Test
+    void withoutSpringJdbcTheFamilyAndItsSqliteFileAreLeftOutAndTheEngineStarts() {
+        runner.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+                .withPropertyValues("zerver.data.dir=" + dir.resolve("without-jdbc")).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(Engine.class).doesNotHaveBean(JdbcKvEffects.class)
+                    .doesNotHaveBean(DataSource.class);
+            assertThat(context.getBean(EffectHandlers.class).types()).doesNotContain(DbGet.class)
+                    .contains(HttpCall.class);
+            assertThat(Files.exists(dir.resolve("without-jdbc").resolve("zerver.db"))).isFalse();
+        });
+    }
+
+    @Test
+    void withoutSqliteJdbcTheDbEffectsRunOnTheApplicationsDataSource() {
+        runner.withClassLoader(new FilteredClassLoader("org.sqlite")).withUserConfiguration(AppDataSource.class)
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean("zerverSqliteDataSource").hasSingleBean(JdbcKvEffects.class);
+                    assertThat(context.getBean(EffectHandlers.class).types()).contains(DbGet.class);
+                });
+    }
+
+    @Test
+    void withoutSqliteJdbcAndADataSourceTheDbEffectsAreOffAndTheEngineStarts() {
+        runner.withClassLoader(new FilteredClassLoader("org.sqlite")).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(Engine.class).doesNotHaveBean(DataSource.class)
+                    .doesNotHaveBean(JdbcKvEffects.class);
+            assertThat(context.getBean(EffectHandlers.class).types()).doesNotContain(DbGet.class);
+        });
+    }
+
+    @Test
+    void anApplicationsJdbcKvEffectsReplacesZervers() {
+        runner.withUserConfiguration(AppDataSource.class, AppKvEffects.class).run(context -> {
+            JdbcKvEffects mine = context.getBean("appKvEffects", JdbcKvEffects.class);
+            assertThat(context).hasSingleBean(JdbcKvEffects.class);
+            assertThat(context.getBean(ZerverEffects.class).family(JdbcKvEffects.class)).containsSame(mine);
+            assertThat(context.getBean(EffectHandlers.class).types()).contains(DbGet.class);
+        });
+    }
+
+    /** As before the families were split: two DataSources and none primary leave the db effects off. */
+    @Test
+    void twoDataSourcesWithoutAPrimaryLeaveTheDbEffectsOff() {
+        runner.withUserConfiguration(TwoDataSources.class).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(JdbcKvEffects.class);
+            assertThat(context.getBean(EffectHandlers.class).types()).doesNotContain(DbGet.class);
+        });
+    }
+
+    @Test
+    void thePrimaryOfSeveralDataSourcesServesTheDbEffects() {
+        runner.withUserConfiguration(TwoDataSources.class, PrimaryDataSource.class).run(context -> {
+            assertThat(context).hasSingleBean(JdbcKvEffects.class);
+            assertThat(context.getBean(EffectHandlers.class).types()).contains(DbGet.class);
+        });
+    }
+
+    @Test
+    void switchedOffTheFamilyServesNoDbEffectsEvenWithADataSource() {
+        runner.withUserConfiguration(AppDataSource.class).withPropertyValues("zerver.effects.db.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(JdbcKvEffects.class);
+                    assertThat(context.getBean(EffectHandlers.class).types()).doesNotContain(DbGet.class);
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AppDataSource {
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource appDataSource() {
+            return SqliteDataSources.create(dir.resolve("app.db"), 2);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AppKvEffects {
+
+        @Bean
+        JdbcKvEffects appKvEffects(DataSource dataSource) {
+            return JdbcKvEffects.create(dataSource, JdbcKvConfig.defaults().withTable("app_kv"));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource one() {
+            return SqliteDataSources.create(dir.resolve("one.db"), 1);
+        }
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource two() {
+            return SqliteDataSources.create(dir.resolve("two.db"), 1);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class PrimaryDataSource {
+
+        @Bean(destroyMethod = "close")
+        @Primary
+        HikariDataSource main() {
+            return SqliteDataSources.create(dir.resolve("main.db"), 1);
+        }
+    }
+}
