@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Starts the ingest: {@code java -jar zerver-ingest-app.jar}. Needs a {@link io.zerver.ipc.LinkClient}
+ * Starts the ingest: {@code java -jar zerver-ingest-app.jar}. Needs a {@link io.zerver.ipc.client.LinkClient}
  * bean (the link transport); without one start-up fails and says so.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)

@@ -5,7 +5,7 @@ import io.zerver.ingest.http.IngestLimits;
 import io.zerver.ingest.http.IngestMetrics;
 import io.zerver.ingest.http.IngestServerCustomizer;
 import io.zerver.ingest.http.LinkForwarder;
-import io.zerver.ipc.LinkClient;
+import io.zerver.ipc.client.LinkClient;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -2,9 +2,9 @@ package io.zerver.ingest;
 
 import io.netty.channel.EventLoopGroup;
 import io.zerver.ingest.http.IngestMetrics;
-import io.zerver.ipc.LinkClient;
-import io.zerver.ipc.LinkClientOptions;
-import io.zerver.ipc.PooledLinkClient;
+import io.zerver.ipc.client.LinkClient;
+import io.zerver.ipc.client.LinkClientOptions;
+import io.zerver.ipc.client.PooledLinkClient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

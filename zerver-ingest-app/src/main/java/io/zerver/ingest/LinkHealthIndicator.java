@@ -1,6 +1,6 @@
 package io.zerver.ingest;
 
-import io.zerver.ipc.LinkClient;
+import io.zerver.ipc.client.LinkClient;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

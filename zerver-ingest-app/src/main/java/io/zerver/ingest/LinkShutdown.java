@@ -1,7 +1,7 @@
 package io.zerver.ingest;
 
 import io.zerver.ingest.http.IngestMetrics;
-import io.zerver.ipc.LinkClient;
+import io.zerver.ipc.client.LinkClient;
 import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

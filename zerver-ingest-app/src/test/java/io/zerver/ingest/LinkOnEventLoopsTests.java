@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.zerver.ipc.LinkServer;
-import io.zerver.ipc.LinkServerOptions;
-import io.zerver.ipc.PooledLinkClient;
+import io.zerver.ipc.server.LinkServer;
+import io.zerver.ipc.server.LinkServerOptions;
+import io.zerver.ipc.client.PooledLinkClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

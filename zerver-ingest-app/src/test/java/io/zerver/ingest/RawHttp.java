@@ -34,6 +34,11 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** The client's own port, as the server sees it. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     OutputStream output() {
         return out;
     }

@@ -1,8 +1,8 @@
 package io.zerver.ingest;
 
 import io.zerver.ipc.Header;
-import io.zerver.ipc.LinkClient;
-import io.zerver.ipc.LinkUnavailableException;
+import io.zerver.ipc.client.LinkClient;
+import io.zerver.ipc.client.LinkUnavailableException;
 import io.zerver.ipc.Reply;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;

@@ -9,8 +9,11 @@ package io.zerver.ipc;
  */
 public record Hello(int version, int maxFrameBytes) implements Frame {
 
-    /** The protocol version this build speaks. */
-    public static final int CURRENT_VERSION = 1;
+    /**
+     * The protocol version this build speaks. Version 2 carries a request's client address as
+     * typed bytes (family, IP, port) where version 1 carried {@code host:port} text.
+     */
+    public static final int CURRENT_VERSION = 2;
 
     public Hello {
         if (version < 1) {

@@ -3,7 +3,9 @@ package io.zerver.ipc;
 import static io.zerver.ipc.LinkTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.client.LinkClientOptions;
+import io.zerver.ipc.client.PooledLinkClient;
+import io.zerver.ipc.internal.codec.FrameCodec;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -64,10 +66,10 @@ class ClientMalformedInputTests {
         try (ServerSocketChannel supervisor = listen()) {
             client = PooledLinkClient.connect(LinkClientOptions.of(dir.resolve("s")).withPoolSize(1));
             try (SocketChannel connection = supervisor.accept()) {
-                handshake(connection, 2);
+                handshake(connection, 1);
 
                 assertThat(read(connection)).isEqualTo(new ErrorFrame(0, ErrorCode.PROTOCOL,
-                        "unsupported version 2 (expected: 1)"));
+                        "unsupported version 1 (expected: 2)"));
                 assertThat(read(connection)).isNull();
             }
             assertThat(client.isConnected()).isFalse();

@@ -1,5 +1,7 @@
 package io.zerver.ipc;
 
+import io.zerver.ipc.server.LinkServer;
+import io.zerver.ipc.server.LinkServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import reactor.core.publisher.Mono;

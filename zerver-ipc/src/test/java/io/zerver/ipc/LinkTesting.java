@@ -1,8 +1,13 @@
 package io.zerver.ipc;
 
+import io.zerver.ipc.client.LinkClientOptions;
+import io.zerver.ipc.client.PooledLinkClient;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import reactor.core.publisher.Mono;
@@ -18,9 +23,9 @@ final class LinkTesting {
     }
 
     static RequestFrame request(String target, byte[] body) {
-        long now = System.currentTimeMillis();
-        return new RequestFrame(0, "POST", target, List.of(new Header("x-test", "1")), body, "127.0.0.1:5000", now,
-                now + 5_000);
+        Instant now = Instant.now();
+        return new RequestFrame(0, "POST", target, List.of(new Header("x-test", "1")), body,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 5000), now, now.plusSeconds(5));
     }
 
     /** Answers 200 with the request's target as the body and the request's body as a header count. */

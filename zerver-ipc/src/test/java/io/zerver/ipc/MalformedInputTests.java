@@ -5,7 +5,11 @@ import static io.zerver.ipc.LinkTesting.connectedClient;
 import static io.zerver.ipc.LinkTesting.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.client.PooledLinkClient;
+import io.zerver.ipc.internal.Transport;
+import io.zerver.ipc.internal.codec.FrameCodec;
+import io.zerver.ipc.server.LinkServer;
+import io.zerver.ipc.server.LinkServerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,9 +116,9 @@ class MalformedInputTests {
     void closesOnAnotherProtocolVersion() throws IOException {
         try (RawPeer peer = RawPeer.connect(server.socket())) {
             assertThat(peer.read(WAIT)).isInstanceOf(Hello.class);
-            peer.send(new Hello(2, 1 << 20));
+            peer.send(new Hello(1, 1 << 20));
 
-            assertProtocolError(peer, "unsupported version 2 (expected: 1)");
+            assertProtocolError(peer, "unsupported version 1 (expected: 2)");
         }
         assertBystanderWorks();
     }

@@ -1,6 +1,6 @@
 package io.zerver.ipc;
 
-import io.zerver.ipc.codec.FrameCodec;
+import io.zerver.ipc.internal.codec.FrameCodec;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

@@ -4,7 +4,7 @@ import io.zerver.autoconfigure.effects.ZerverDataProperties;
 import io.zerver.autoconfigure.observation.ZerverTracingProperties;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
-import io.zerver.ipc.LinkServerOptions;
+import io.zerver.ipc.server.LinkServerOptions;
 import io.zerver.supervisor.actuate.FeaturesHealthIndicator;
 import io.zerver.supervisor.actuate.FeaturesInfoContributor;
 import io.zerver.supervisor.actuate.FeaturesSection;

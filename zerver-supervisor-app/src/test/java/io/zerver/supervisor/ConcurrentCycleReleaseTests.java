@@ -8,10 +8,13 @@ import io.zerver.supervisor.feature.FeatureRegistry;
 import io.zerver.supervisor.feature.Retirement;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,7 +76,8 @@ class ConcurrentCycleReleaseTests {
                 SupervisorLinkHandler handler = app.getBean(SupervisorLinkHandler.class);
                 long now = System.currentTimeMillis();
                 ResponseFrame served = (ResponseFrame) handler.handle(new RequestFrame(1, "GET", "/aged", List.of(),
-                        new byte[0], "127.0.0.1:50000", now, now + 30_000)).block(Duration.ofSeconds(15));
+                        new byte[0], new InetSocketAddress(InetAddress.getLoopbackAddress(), 50000),
+                        Instant.ofEpochMilli(now), Instant.ofEpochMilli(now + 30_000))).block(Duration.ofSeconds(15));
                 System.out.println("served: " + new String(served.body(), StandardCharsets.UTF_8));
                 for (int i = 0; i < 20; i++) {
                     System.gc();

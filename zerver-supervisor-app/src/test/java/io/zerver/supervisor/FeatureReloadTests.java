@@ -12,6 +12,8 @@ import io.zerver.supervisor.feature.FeatureVersion;
 import io.zerver.supervisor.feature.Retirement;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -275,7 +277,8 @@ class FeatureReloadTests {
     private Mono<ResponseFrame> response(String target) {
         long now = System.currentTimeMillis();
         Mono<Reply> reply = handler.handle(new RequestFrame(IDS.incrementAndGet(), "GET", target, List.of(),
-                new byte[0], "127.0.0.1:50000", now, now + 30_000));
+                new byte[0], new InetSocketAddress(InetAddress.getLoopbackAddress(), 50000), Instant.ofEpochMilli(now),
+                Instant.ofEpochMilli(now + 30_000)));
         return reply.map(r -> (ResponseFrame) r);
     }
 

@@ -6,8 +6,8 @@ import io.zerver.core.route.ZerverRoutes;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
-import io.zerver.ipc.LinkClientOptions;
-import io.zerver.ipc.PooledLinkClient;
+import io.zerver.ipc.client.LinkClientOptions;
+import io.zerver.ipc.client.PooledLinkClient;
 import io.zerver.ipc.Reply;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
@@ -16,11 +16,14 @@ import io.zerver.supervisor.feature.FeatureRegistry;
 import io.zerver.supervisor.feature.FeatureVersion;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,8 +167,8 @@ class SupervisorFeaturesTests {
     @Test
     void answersTimeoutWhenTheDeadlineHasAlreadyPassed() {
         long now = System.currentTimeMillis();
-        Reply reply = handler.handle(new RequestFrame(6, "GET", "/hello", List.of(), new byte[0], "", now - 10,
-                now - 1)).block(WAIT);
+        Reply reply = handler.handle(new RequestFrame(6, "GET", "/hello", List.of(), new byte[0], null,
+                Instant.ofEpochMilli(now - 10), Instant.ofEpochMilli(now - 1))).block(WAIT);
 
         assertThat(reply).isInstanceOfSatisfying(ErrorFrame.class, e -> {
             assertThat(e.id()).isEqualTo(6);
@@ -226,7 +229,7 @@ class SupervisorFeaturesTests {
     private static RequestFrame request(long id, String method, String target, String body, Header... headers) {
         long now = System.currentTimeMillis();
         return new RequestFrame(id, method, target, List.of(headers), body.getBytes(StandardCharsets.UTF_8),
-                "127.0.0.1:50000", now, now + 5_000);
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 50000), Instant.ofEpochMilli(now), Instant.ofEpochMilli(now + 5_000));
     }
 
     private static ResponseFrame response(reactor.core.publisher.Mono<Reply> reply) {

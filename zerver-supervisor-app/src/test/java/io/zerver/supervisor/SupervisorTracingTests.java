@@ -15,9 +15,12 @@ import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
 import io.zerver.supervisor.link.SupervisorLinkHandler;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +164,8 @@ class SupervisorTracingTests {
 
     private static RequestFrame request(long id, String target, Header... headers) {
         long now = System.currentTimeMillis();
-        return new RequestFrame(id, "GET", target, List.of(headers), new byte[0], "127.0.0.1:50000", now,
-                now + 5_000);
+        return new RequestFrame(id, "GET", target, List.of(headers), new byte[0], new InetSocketAddress(InetAddress.getLoopbackAddress(), 50000),
+                Instant.ofEpochMilli(now), Instant.ofEpochMilli(now + 5_000));
     }
 
     private static ResponseFrame response(reactor.core.publisher.Mono<Reply> reply) {

@@ -49,7 +49,9 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>Every response carries {@code X-Request-Id}: the client's when well formed, else a
  * generated one. A client may tighten (never loosen) the route's deadline with
- * {@code X-Request-Timeout: <milliseconds>}.
+ * {@code X-Request-Timeout: <milliseconds>}; a host with a deadline of its own passes what is
+ * left of it as {@link Request#timeout()}, which tightens the route's the same way and takes
+ * the header's place (the host has applied the header already).
  */
 public final class Engine {
 
@@ -230,8 +232,17 @@ public final class Engine {
         return route.priority();
     }
 
+    /**
+     * The request's time: its route's timeout (else the default), cut to the host's
+     * {@link Request#timeout()} when it has one, else to the client's {@code X-Request-Timeout}.
+     * Either only tightens; the header is ignored under a host's timeout, which accounts for it.
+     */
     private long deadlineNanos(Request request, @Nullable Duration routeTimeout) {
         long nanos = EffectRunner.saturatedNanos(routeTimeout != null ? routeTimeout : settings.defaultTimeout());
+        Duration hostTimeout = request.timeout();
+        if (hostTimeout != null) {
+            return Math.min(nanos, EffectRunner.saturatedNanos(hostTimeout));
+        }
         String header = request.headers().first(REQUEST_TIMEOUT_HEADER).orElse(null);
         if (header != null) {
             try {

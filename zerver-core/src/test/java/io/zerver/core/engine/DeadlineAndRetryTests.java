@@ -198,6 +198,31 @@ class DeadlineAndRetryTests {
     }
 
     @Test
+    void aHostsTimeoutTightensButNeverLoosensTheDeadline() {
+        EngineHarness h = harness(Duration.ofMillis(500), () -> Effects.dbGet("k").into(VALUE)
+                .timeout(Duration.ofSeconds(5)));
+        h.effects.on("k", ok("v", 300));
+
+        Response tightened = h.send(Request.of("GET", "/r").withTimeout(Duration.ofMillis(100)));
+        assertThat(tightened.status()).isEqualTo(504);
+        assertThat(h.answeredAfterMillis).isBetween(100L, 105L);
+
+        Response loosened = h.send(Request.of("GET", "/r").withTimeout(Duration.ofSeconds(60)));
+        assertThat(loosened.status()).isEqualTo(200);
+    }
+
+    @Test
+    void underAHostsTimeoutTheClientsHeaderIsTheHostsToApply() {
+        EngineHarness h = harness(Duration.ofMillis(500), () -> Effects.dbGet("k").into(VALUE)
+                .timeout(Duration.ofSeconds(5)));
+        h.effects.on("k", ok("v", 300));
+
+        Response hostDecides = h.send(Request.of("GET", "/r").withHeader("X-Request-Timeout", "100")
+                .withTimeout(Duration.ofMillis(400)));
+        assertThat(hostDecides.status()).isEqualTo(200);
+    }
+
+    @Test
     void expiredRequestRunsNoFurtherSteps() {
         AtomicInteger ran = new AtomicInteger();
         Step slow = Step.named("slow").writes(VALUE).run(ctx -> Decision.need(Effects.dbGet("k").into(VALUE)));

@@ -1,9 +1,11 @@
 package io.zerver.core.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +29,7 @@ class RequestTests {
         assertThat(request.headers().isEmpty()).isTrue();
         assertThat(request.body()).isEmpty();
         assertThat(request.clientAddress()).isNull();
+        assertThat(request.timeout()).isNull();
     }
 
     @Test
@@ -44,6 +47,26 @@ class RequestTests {
         assertThat(changed.clientAddress()).isSameAs(client);
         assertThat(request.method()).isEqualTo("GET");
         assertThat(request.headers().isEmpty()).isTrue();
+    }
+
+    @Test
+    void theHostsTimeoutIsATypedFieldEveryWitherKeeps() {
+        Request request = Request.of("GET", "/x").withTimeout(Duration.ofMillis(250));
+
+        Request changed = request.withMethod("POST").withHeader("A", "1").withHeaders(Headers.empty()).withBody("b")
+                .withClientAddress(null);
+
+        assertThat(changed.timeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(changed.withTimeout(null).timeout()).isNull();
+        assertThat(new Request("GET", "/x", "", Headers.empty(), new byte[0], null).timeout()).isNull();
+    }
+
+    @Test
+    void aTimeoutMustBePositive() {
+        assertThatThrownBy(() -> Request.of("GET", "/x").withTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout: PT0S (expected: > 0)");
+        assertThatThrownBy(() -> Request.of("GET", "/x").withTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(expected: > 0)");
     }
 
     @Test

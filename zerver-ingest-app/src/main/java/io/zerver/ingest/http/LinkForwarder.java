@@ -16,15 +16,14 @@ import io.zerver.core.http.Response;
 import io.zerver.ingest.http.IngestMetrics.Outcome;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
-import io.zerver.ipc.LinkClient;
-import io.zerver.ipc.LinkUnavailableException;
 import io.zerver.ipc.Reply;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
+import io.zerver.ipc.client.LinkClient;
+import io.zerver.ipc.client.LinkUnavailableException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,10 @@ import reactor.netty.http.server.HttpServerResponse;
  * {@link RequestFrame}, exchanges it over the link, and writes the reply back.
  *
  * <p>It works on Reactor Netty's own request and response under Spring's adapter: the headers go
- * over in arrival order with repeats, the body as the single buffer the guard aggregated, and the
- * answer as one full response; no DataBuffer, no codec, no JSON library on this path.
+ * over in arrival order with repeats, the body as the array the guard aggregated (taken from the
+ * {@link GuardedRequest} on the channel, not read again), the client's address and the deadline
+ * as the frame's typed fields, and the answer as one full response; no DataBuffer, no codec, no
+ * JSON library on this path.
  *
  * <p>The exchange waits until the request's deadline (a timer on the connection's event loop);
  * then it is cancelled, so the link client drops it and a late reply is discarded by id, and the
@@ -91,45 +92,34 @@ public final class LinkForwarder implements HttpHandler {
     Mono<Void> forward(HttpServerRequest in, HttpServerResponse out) {
         Channel[] channel = new Channel[1];
         in.withConnection(connection -> channel[0] = connection.channel());
-        RequestMeta meta = meta(channel[0]);
-        // The guard hands on the body as one buffer (none for an empty body).
-        return in.receive().asByteArray().reduce(LinkForwarder::concat).defaultIfEmpty(NO_BODY)
-                .flatMap(body -> forward(in, body, meta, channel[0]))
-                .flatMap(answer -> write(in, out, answer, meta));
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
-    }
-
-    private RequestMeta meta(Channel channel) {
-        RequestMeta meta = channel.attr(RequestMeta.KEY).get();
-        if (meta != null) {
-            return meta;
+        GuardedRequest guarded = channel[0].attr(GuardedRequest.KEY).get();
+        if (guarded != null) {
+            // The guard aggregated the body already and hands it over with the request's facts.
+            return forward(in, guarded, channel[0]).flatMap(answer -> write(in, out, answer, guarded));
         }
         // Not through the guard (cannot happen with IngestServerCustomizer installed): still bounded.
-        long now = System.nanoTime();
-        return new RequestMeta(RequestIds.generate(ThreadLocalRandom.current()), System.currentTimeMillis(), now,
-                now + limits.requestTimeout().toNanos());
+        GuardedRequest unguarded = GuardedRequest.arrived(RequestIds.generate(ThreadLocalRandom.current()), null,
+                limits.requestTimeout().toNanos());
+        return in.receive().aggregate().asByteArray().defaultIfEmpty(NO_BODY)
+                .flatMap(body -> forward(in, unguarded.withBody(body), channel[0]))
+                .flatMap(answer -> write(in, out, answer, unguarded));
     }
 
-    private Mono<Answer> forward(HttpServerRequest in, byte[] body, RequestMeta meta, Channel channel) {
-        RequestFrame frame = new RequestFrame(0, in.method().name(), in.uri(), headers(in.requestHeaders()), body,
-                address(in.remoteAddress()), meta.arrivalEpochMillis(), meta.deadlineEpochMillis());
-        long remaining = meta.deadlineNanos() - System.nanoTime();
+    private Mono<Answer> forward(HttpServerRequest in, GuardedRequest request, Channel channel) {
+        RequestFrame frame = new RequestFrame(0, in.method().name(), in.uri(), headers(in.requestHeaders()),
+                request.body(), address(in.remoteAddress()), request.arrival(), request.deadline());
+        long remaining = request.deadlineNanos() - System.nanoTime();
         if (remaining <= 0) {
-            return Mono.just(error(ZerverError.of(ErrorKind.TIMEOUT, "link", "deadline"), meta));
+            return Mono.just(error(ZerverError.of(ErrorKind.TIMEOUT, "link", "deadline"), request));
         }
-        Exchange exchange = new Exchange();
+        LinkCall call = new LinkCall();
         metrics.exchangeStarted();
         return Mono.defer(() -> link.exchange(frame))
                 .timeout(deadline(channel, remaining))
-                .map(reply -> exchange.answered(reply, meta))
-                .onErrorResume(failure -> Mono.just(exchange.failed(failure, meta)))
+                .map(reply -> call.answered(reply, request))
+                .onErrorResume(failure -> Mono.just(call.failed(failure, request)))
                 .doFinally(signal -> metrics.exchangeEnded(
-                        signal == SignalType.CANCEL ? Outcome.CANCELLED : exchange.outcome, exchange.startNanos));
+                        signal == SignalType.CANCEL ? Outcome.CANCELLED : call.outcome, call.startNanos));
     }
 
     /** Emits when the request's deadline passes; a timer on the connection's own event loop. */
@@ -161,15 +151,12 @@ public final class LinkForwarder implements HttpHandler {
         return false;
     }
 
-    private static String address(@Nullable SocketAddress remote) {
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            String host = inet.getAddress().getHostAddress();
-            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
-        }
-        return "";
+    /** The client's IP address and port, as the frame carries them; null when not an IP peer. */
+    private static @Nullable InetSocketAddress address(@Nullable SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet && !inet.isUnresolved() ? inet : null;
     }
 
-    private Mono<Void> write(HttpServerRequest in, HttpServerResponse out, Answer answer, RequestMeta meta) {
+    private Mono<Void> write(HttpServerRequest in, HttpServerResponse out, Answer answer, GuardedRequest meta) {
         HttpHeaders headers = out.responseHeaders();
         boolean head = in.method().equals(HttpMethod.HEAD);
         try {
@@ -198,7 +185,7 @@ public final class LinkForwarder implements HttpHandler {
         return out.send(Mono.just(Unpooled.wrappedBuffer(answer.body()))).then();
     }
 
-    static Answer error(ZerverError error, RequestMeta meta) {
+    static Answer error(ZerverError error, GuardedRequest meta) {
         Response response = ErrorResponses.render(error, meta.requestId());
         List<Header> headers = new ArrayList<>(response.headers().size());
         response.headers().forEach((name, value) -> headers.add(new Header(name, value)));
@@ -209,32 +196,32 @@ public final class LinkForwarder implements HttpHandler {
     record Answer(int status, List<Header> headers, byte[] body) {
     }
 
-    /** One exchange's outcome and start, for the latency timer. */
-    private static final class Exchange {
+    /** One call over the link: when it started and how it ended, for the latency timer. */
+    private static final class LinkCall {
 
         final long startNanos = System.nanoTime();
         Outcome outcome = Outcome.FAILURE;
 
-        Answer answered(Reply reply, RequestMeta meta) {
+        Answer answered(Reply reply, GuardedRequest request) {
             if (reply instanceof ResponseFrame response) {
                 outcome = Outcome.RESPONSE;
                 return new Answer(response.status(), response.headers(), response.body());
             }
             outcome = Outcome.ERROR;
-            return error(LinkErrors.of(((ErrorFrame) reply).code()), meta);
+            return error(LinkErrors.of(((ErrorFrame) reply).code()), request);
         }
 
-        Answer failed(Throwable failure, RequestMeta meta) {
+        Answer failed(Throwable failure, GuardedRequest request) {
             if (failure instanceof TimeoutException) {
                 outcome = Outcome.DEADLINE;
-                return error(ZerverError.of(ErrorKind.TIMEOUT, "link", "deadline"), meta);
+                return error(ZerverError.of(ErrorKind.TIMEOUT, "link", "deadline"), request);
             }
             if (failure instanceof LinkUnavailableException) {
                 outcome = Outcome.UNAVAILABLE;
-                return error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "unavailable"), meta);
+                return error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "unavailable"), request);
             }
             outcome = Outcome.FAILURE;
-            return error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "failure"), meta);
+            return error(ZerverError.of(ErrorKind.UPSTREAM_UNAVAILABLE, "link", "failure"), request);
         }
     }
 }

@@ -1,19 +1,12 @@
 package io.zerver.ingest.http;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -23,7 +16,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.zerver.core.http.RequestIds;
-import io.zerver.core.http.Response;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,21 +25,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sits right after the HTTP decoder and lets a request on only when it is whole and clean: the
  * head passes {@link RequestChecks}, the body arrives within its limits and deadline, and only
- * then do the head and the whole body go on (as one last content) to Reactor Netty and the
- * forwarder. A request that fails is answered here with its {@link Rejection}; nothing of it goes
+ * then does the head go on to Reactor Netty and the forwarder, with the request's facts and its
+ * whole body (aggregated once, by a {@link BodyAggregator}) as a {@link GuardedRequest} on the
+ * channel. A request that fails is answered here with its {@link Rejection}; nothing of it goes
  * on, so nothing of it crosses the link.
  *
  * <p>One request goes on at a time: while its answer is pending, whatever the client pipelines is
  * held (and no more is read), so answers keep the requests' order, a rejection included.
  *
- * <p>Every rejection closes the connection, and closes it gently: the answer is flushed, our
- * side shut for writing, the client's further bytes read and dropped for up to
- * {@link #LINGER_NANOS}, then the connection closed. A client still sending a body it was refused
- * so reads its answer instead of a reset. Event loop only.
+ * <p>Every rejection closes the connection, gently ({@link RejectionResponse}). Event loop only.
  */
 final class RequestGuard extends ChannelDuplexHandler {
 
-    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     static final String REQUEST_TIMEOUT_HEADER = "X-Request-Timeout";
 
     private final IngestLimits limits;
@@ -56,12 +45,11 @@ final class RequestGuard extends ChannelDuplexHandler {
     private final long requestTimeoutNanos;
     private final ReadClock clock = new ReadClock(this::onFirstByte);
     private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private final BodyAggregator body;
 
     private @Nullable ChannelHandlerContext ctx;
     private @Nullable HttpRequest head;
-    private @Nullable RequestMeta meta;
-    private @Nullable CompositeByteBuf body;
-    private long bodyBytes;
+    private @Nullable GuardedRequest meta;
     private boolean answerPending;
     private boolean closing;
     private @Nullable Rejection deferred;
@@ -74,6 +62,7 @@ final class RequestGuard extends ChannelDuplexHandler {
         this.metrics = metrics;
         this.readTimeoutNanos = limits.readTimeout().toNanos();
         this.requestTimeoutNanos = limits.requestTimeout().toNanos();
+        this.body = new BodyAggregator(limits.maxBodyBytes());
     }
 
     /** The clock to place before the decoder. */
@@ -151,57 +140,29 @@ final class RequestGuard extends ChannelDuplexHandler {
         if (!trusted) {
             request.headers().set(RequestIds.HEADER, id);
         }
-        long now = System.nanoTime();
-        long deadline = now + timeoutNanos(request.headers().get(REQUEST_TIMEOUT_HEADER));
-        meta = new RequestMeta(id, System.currentTimeMillis(), now, deadline);
+        GuardedRequest arrived = GuardedRequest.arrived(id, request.headers().get(REQUEST_TIMEOUT_HEADER),
+                requestTimeoutNanos);
+        meta = arrived;
         head = request;
-        bodyBytes = 0;
         if (HttpUtil.is100ContinueExpected(request)) {
             request.headers().remove(HttpHeaderNames.EXPECT);
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
                     Unpooled.EMPTY_BUFFER));
         }
-        armTimer(deadline);
-    }
-
-    /** The request timeout, or the client's shorter {@code X-Request-Timeout} (whole milliseconds, > 0). */
-    private long timeoutNanos(@Nullable String header) {
-        if (header == null || header.isEmpty() || header.length() > 9) {
-            return requestTimeoutNanos;
-        }
-        long millis = 0;
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (c < '0' || c > '9') {
-                return requestTimeoutNanos;
-            }
-            millis = millis * 10 + (c - '0');
-        }
-        return millis == 0 ? requestTimeoutNanos : Math.min(requestTimeoutNanos, millis * 1_000_000);
+        armTimer(arrived.deadlineNanos());
     }
 
     private void onContent(ChannelHandlerContext ctx, HttpContent content) {
-        RequestMeta current = meta;
+        GuardedRequest current = meta;
         if (content.decoderResult().isFailure()) {
             content.release();
             reject(ctx, Rejection.MALFORMED, current == null ? RequestIds.generate(ThreadLocalRandom.current()) : current.requestId());
             return;
         }
-        ByteBuf bytes = content.content();
-        int size = bytes.readableBytes();
-        if (bodyBytes + size > limits.maxBodyBytes()) {
+        if (!body.add(ctx.alloc(), content.content())) {
             content.release();
             reject(ctx, Rejection.BODY_TOO_LARGE, current == null ? RequestIds.generate(ThreadLocalRandom.current()) : current.requestId());
             return;
-        }
-        if (size > 0) {
-            CompositeByteBuf into = body;
-            if (into == null) {
-                into = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
-                body = into;
-            }
-            into.addComponent(true, bytes.retain());
-            bodyBytes += size;
         }
         boolean last = content instanceof LastHttpContent;
         content.release();
@@ -212,14 +173,13 @@ final class RequestGuard extends ChannelDuplexHandler {
 
     private void handOn(ChannelHandlerContext ctx) {
         HttpRequest request = head;
-        ByteBuf whole = body != null ? body : Unpooled.EMPTY_BUFFER;
+        GuardedRequest current = meta;
         head = null;
-        body = null;
         clock.requestReceived();
         answerPending = true;
-        ctx.channel().attr(RequestMeta.KEY).set(meta);
+        ctx.channel().attr(GuardedRequest.KEY).set(current == null ? null : current.withBody(body.take()));
         ctx.fireChannelRead(request);
-        ctx.fireChannelRead(new DefaultLastHttpContent(whole));
+        ctx.fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
     }
 
     @Override
@@ -231,7 +191,7 @@ final class RequestGuard extends ChannelDuplexHandler {
         ctx.write(msg, promise);
         if (answered) {
             answerPending = false;
-            ctx.channel().attr(RequestMeta.KEY).set(null);
+            ctx.channel().attr(GuardedRequest.KEY).set(null);
             ctx.executor().execute(this::resume);
         }
     }
@@ -278,25 +238,8 @@ final class RequestGuard extends ChannelDuplexHandler {
     }
 
     private void answer(ChannelHandlerContext ctx, Rejection rejection, String requestId) {
-        Response rendered = ErrorResponses.render(rejection.error(), rejection.status(), requestId);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(rejection.status()), Unpooled.wrappedBuffer(rendered.body()));
-        rendered.headers().forEach(response.headers()::add);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, rendered.body().length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         metrics.replied(rejection.status());
-        ctx.writeAndFlush(response).addListener(written -> linger(ctx.channel()));
-    }
-
-    private static void linger(Channel channel) {
-        if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
-            channel.close();
-            return;
-        }
-        duplex.shutdownOutput();
-        channel.eventLoop().schedule(() -> {
-            channel.close();
-        }, LINGER_NANOS, TimeUnit.NANOSECONDS);
+        RejectionResponse.send(ctx, rejection, requestId);
     }
 
     private void onFirstByte() {
@@ -338,7 +281,7 @@ final class RequestGuard extends ChannelDuplexHandler {
         if (context == null || closing || answerPending || !held.isEmpty() || !clock.receiving()) {
             return;
         }
-        RequestMeta current = meta;
+        GuardedRequest current = meta;
         long now = System.nanoTime();
         long limit = head != null && current != null ? current.deadlineNanos()
                 : clock.startNanos() + readTimeoutNanos;
@@ -353,11 +296,7 @@ final class RequestGuard extends ChannelDuplexHandler {
 
     private void discard() {
         head = null;
-        CompositeByteBuf partial = body;
-        body = null;
-        if (partial != null) {
-            partial.release();
-        }
+        body.discard();
         Object msg;
         while ((msg = held.poll()) != null) {
             ReferenceCountUtil.release(msg);

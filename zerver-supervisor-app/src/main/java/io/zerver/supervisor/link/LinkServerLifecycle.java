@@ -1,8 +1,8 @@
 package io.zerver.supervisor.link;
 
-import io.zerver.ipc.LinkHandler;
-import io.zerver.ipc.LinkServer;
-import io.zerver.ipc.LinkServerOptions;
+import io.zerver.ipc.server.LinkHandler;
+import io.zerver.ipc.server.LinkServer;
+import io.zerver.ipc.server.LinkServerOptions;
 import io.zerver.ipc.LinkStats;
 import java.nio.file.Path;
 import java.time.Duration;

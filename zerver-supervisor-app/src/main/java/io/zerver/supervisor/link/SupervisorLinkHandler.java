@@ -12,20 +12,19 @@ import io.zerver.core.route.RouteMatch;
 import io.zerver.ipc.ErrorCode;
 import io.zerver.ipc.ErrorFrame;
 import io.zerver.ipc.Header;
-import io.zerver.ipc.LinkHandler;
+import io.zerver.ipc.server.LinkHandler;
 import io.zerver.ipc.Reply;
 import io.zerver.ipc.RequestFrame;
 import io.zerver.ipc.ResponseFrame;
 import io.zerver.supervisor.feature.FeatureRegistry;
 import io.zerver.supervisor.feature.FeatureVersion;
 import io.zerver.supervisor.feature.Routing;
-import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,8 +62,8 @@ public final class SupervisorLinkHandler implements LinkHandler {
     @Override
     public Mono<Reply> handle(RequestFrame frame) {
         long started = System.nanoTime();
-        long remaining = frame.deadlineEpochMillis() - clock.millis();
-        if (remaining <= 0) {
+        Duration remaining = Duration.between(clock.instant(), frame.deadline());
+        if (remaining.isNegative() || remaining.isZero()) {
             return Mono.just(new ErrorFrame(frame.id(), ErrorCode.TIMEOUT, "deadline passed before the request ran"));
         }
         Request request;
@@ -113,19 +112,22 @@ public final class SupervisorLinkHandler implements LinkHandler {
                 .withOnlyHeader(Engine.REQUEST_ID_HEADER, requestId);
     }
 
-    static Request request(RequestFrame frame, long remainingMillis) {
+    /**
+     * The engine's request for {@code frame}: headers as they arrived, and the frame's typed
+     * facts as typed fields, the client's address and what is left of the ingest's deadline
+     * (the ingest has applied the client's {@code X-Request-Timeout} to it).
+     */
+    static Request request(RequestFrame frame, Duration remaining) {
         String target = frame.target();
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? "" : target.substring(q + 1);
         Headers.Builder headers = Headers.builder();
         for (Header h : frame.headers()) {
-            if (!h.name().equalsIgnoreCase(Engine.REQUEST_TIMEOUT_HEADER)) {
-                headers.add(h.name(), h.value());
-            }
+            headers.add(h.name(), h.value());
         }
-        headers.add(Engine.REQUEST_TIMEOUT_HEADER, Long.toString(remainingMillis));
-        return new Request(frame.method(), path, query, headers.build(), frame.body(), address(frame.clientAddress()));
+        return new Request(frame.method(), path, query, headers.build(), frame.body(), frame.clientAddress(),
+                remaining);
     }
 
     private static ResponseFrame frame(long id, Response response, long startedNanos) {
@@ -133,23 +135,5 @@ public final class SupervisorLinkHandler implements LinkHandler {
         response.headers().forEach((name, value) -> headers.add(new Header(name, value)));
         return new ResponseFrame(id, response.status(), headers, response.body(),
                 (System.nanoTime() - startedNanos) / 1_000);
-    }
-
-    /** {@code host:port} or {@code [v6]:port} as the ingest wrote it; null when unusable. */
-    static @Nullable InetSocketAddress address(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            return null;
-        }
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        try {
-            int port = Integer.parseInt(text.substring(colon + 1));
-            return port < 0 || port > 65535 ? null : InetSocketAddress.createUnresolved(host, port);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

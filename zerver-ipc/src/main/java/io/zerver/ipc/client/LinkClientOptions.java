@@ -1,0 +1,66 @@
+package io.zerver.ipc.client;
+
+import static java.util.Objects.requireNonNull;
+
+import io.zerver.ipc.internal.codec.FrameCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a {@link PooledLinkClient} reaches the supervisor.
+ *
+ * @param socket the supervisor's socket file
+ * @param poolSize how many connections to keep open
+ * @param connectTimeout how long one connection attempt, handshake included, may take
+ * @param maxFrameBytes the largest frame accepted from the supervisor, announced in the handshake
+ * @param minBackoff the first delay before reconnecting a lost connection
+ * @param maxBackoff the longest delay between reconnection attempts (each delay doubles, jittered)
+ */
+public record LinkClientOptions(Path socket, int poolSize, Duration connectTimeout, int maxFrameBytes,
+        Duration minBackoff, Duration maxBackoff) {
+
+    public LinkClientOptions {
+        requireNonNull(socket, "socket");
+        if (poolSize < 1 || poolSize > 64) {
+            throw new IllegalArgumentException("poolSize: " + poolSize + " (expected: 1..64)");
+        }
+        positive(connectTimeout, "connectTimeout");
+        if (maxFrameBytes < 1024) {
+            throw new IllegalArgumentException("maxFrameBytes: " + maxFrameBytes + " (expected: >= 1024)");
+        }
+        positive(minBackoff, "minBackoff");
+        positive(maxBackoff, "maxBackoff");
+        if (maxBackoff.compareTo(minBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff: " + maxBackoff + " (expected: >= minBackoff " + minBackoff + ")");
+        }
+    }
+
+    /** Two connections, 1 s to connect, 16 MiB frames, reconnecting after 50 ms up to 2 s. */
+    public static LinkClientOptions of(Path socket) {
+        return new LinkClientOptions(socket, 2, Duration.ofSeconds(1), FrameCodec.DEFAULT_MAX_FRAME_BYTES,
+                Duration.ofMillis(50), Duration.ofSeconds(2));
+    }
+
+    public LinkClientOptions withPoolSize(int poolSize) {
+        return new LinkClientOptions(socket, poolSize, connectTimeout, maxFrameBytes, minBackoff, maxBackoff);
+    }
+
+    public LinkClientOptions withConnectTimeout(Duration connectTimeout) {
+        return new LinkClientOptions(socket, poolSize, connectTimeout, maxFrameBytes, minBackoff, maxBackoff);
+    }
+
+    public LinkClientOptions withMaxFrameBytes(int maxFrameBytes) {
+        return new LinkClientOptions(socket, poolSize, connectTimeout, maxFrameBytes, minBackoff, maxBackoff);
+    }
+
+    public LinkClientOptions withBackoff(Duration minBackoff, Duration maxBackoff) {
+        return new LinkClientOptions(socket, poolSize, connectTimeout, maxFrameBytes, minBackoff, maxBackoff);
+    }
+
+    private static void positive(Duration d, String name) {
+        requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
+        }
+    }
+}
