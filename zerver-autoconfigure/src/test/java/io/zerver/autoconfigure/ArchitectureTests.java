@@ -3,6 +3,7 @@ package io.zerver.autoconfigure;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,32 @@ class ArchitectureTests {
         classes().should().onlyDependOnClassesThat(resideOutsideOfPackage("io.zerver..")
                 .or(resideInAnyPackage("io.zerver.autoconfigure..")).or(resideInAnyPackage(MODULES_BELOW)))
                 .check(CLASSES);
+    }
+
+    @Test
+    void theCapabilitiesNeverDependOnTheWebSide() {
+        noClasses().that().resideInAnyPackage("io.zerver.autoconfigure.engine..", "io.zerver.autoconfigure.effects..",
+                "io.zerver.autoconfigure.observation..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.zerver.autoconfigure.webflux..", "io.zerver.autoconfigure.actuate..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void effectsAndObservationAreConfiguredWithoutTheEngineOrEachOther() {
+        noClasses().that().resideInAPackage("io.zerver.autoconfigure.effects..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.zerver.autoconfigure.engine..", "io.zerver.autoconfigure.observation..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.zerver.autoconfigure.observation..").should().dependOnClassesThat()
+                .resideInAnyPackage("io.zerver.autoconfigure.engine..", "io.zerver.autoconfigure.effects..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWebFluxMountingAndTheActuatorAreIndependent() {
+        noClasses().that().resideInAPackage("io.zerver.autoconfigure.webflux..").should().dependOnClassesThat()
+                .resideInAPackage("io.zerver.autoconfigure.actuate..").check(CLASSES);
+        noClasses().that().resideInAPackage("io.zerver.autoconfigure.actuate..").should().dependOnClassesThat()
+                .resideInAPackage("io.zerver.autoconfigure.webflux..").check(CLASSES);
     }
 
     @Test

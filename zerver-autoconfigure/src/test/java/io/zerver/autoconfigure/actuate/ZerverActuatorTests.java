@@ -1,7 +1,7 @@
 package io.zerver.autoconfigure.actuate;
 
-import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.http.Response;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;

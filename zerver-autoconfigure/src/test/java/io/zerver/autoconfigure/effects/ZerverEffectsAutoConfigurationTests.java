@@ -3,7 +3,6 @@ package io.zerver.autoconfigure.effects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.effect.CacheGet;
 import io.zerver.core.effect.DbGet;
 import io.zerver.core.effect.EffectHandler;
@@ -14,6 +13,7 @@ import io.zerver.core.effect.HttpCall;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;

@@ -1,7 +1,5 @@
 package io.zerver.autoconfigure.engine;
 
-import io.zerver.core.route.RouteTableSource;
-import io.zerver.core.route.ZerverRoutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zerver.core.engine.Engine;
@@ -9,6 +7,8 @@ import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import io.zerver.core.pipeline.PipelineValidationException;
 import io.zerver.core.route.RouteTable;
+import io.zerver.core.route.RouteTableSource;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.schedule.SloScheduler;
 import io.zerver.core.slot.Slot;
 import io.zerver.core.step.Decision;
@@ -75,6 +75,34 @@ class ZerverEngineAutoConfigurationTests {
             assertThat(body(engine, "/bye")).isEqualTo("bye");
             assertThat(context.getBean(RouteTable.class).routes()).extracting(r -> r.pattern())
                     .containsExactly("/hello", "/bye");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class GuardedAndOpenRoutes {
+
+        @Bean
+        @Order(1)
+        ZerverRoutes guarded() {
+            return routes -> routes.before(Step.of("guard", ctx -> Decision.done(Response.text(403, "guarded"))))
+                    .get("/guarded", r -> r.steps(Step.of("guarded", ctx -> Decision.done(Response.text(200, "in")))));
+        }
+
+        @Bean
+        @Order(2)
+        ZerverRoutes open() {
+            return routes -> routes.get("/open", r -> r.steps(Step.of("open", ctx ->
+                    Decision.done(Response.text(200, "open")))));
+        }
+    }
+
+    @Test
+    void aGlobalBeforeStepOfOneRoutesBeanRunsOnEveryBeansRoutes() {
+        // Embedded, the beans share one builder; the supervisor keeps a feature's chain to its own routes.
+        runner.withUserConfiguration(GuardedAndOpenRoutes.class).run(context -> {
+            Engine engine = context.getBean(Engine.class);
+            assertThat(body(engine, "/guarded")).isEqualTo("guarded");
+            assertThat(body(engine, "/open")).isEqualTo("guarded");
         });
     }
 

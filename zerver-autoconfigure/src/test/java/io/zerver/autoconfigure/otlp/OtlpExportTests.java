@@ -2,8 +2,8 @@ package io.zerver.autoconfigure.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.http.Response;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.nio.charset.StandardCharsets;

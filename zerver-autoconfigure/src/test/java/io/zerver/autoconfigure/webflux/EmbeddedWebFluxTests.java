@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.http.Response;
 import io.zerver.core.json.Json;
+import io.zerver.core.route.ZerverRoutes;
 import io.zerver.core.step.Decision;
 import io.zerver.core.step.Step;
 import java.nio.file.Path;

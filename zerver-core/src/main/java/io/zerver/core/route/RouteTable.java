@@ -213,7 +213,11 @@ public final class RouteTable {
         private Builder() {
         }
 
-        /** Appends to the global before-chain, which runs first on every route and flow. */
+        /**
+         * Appends to the global before-chain, which runs first on every route and flow of this
+         * builder's table, those declared before it included (a table merged with others keeps
+         * its chain to its own routes: {@link RouteTable#merge}).
+         */
         public Builder before(Step... steps) {
             requireNonNull(steps, "steps");
             for (Step s : steps) {

@@ -279,6 +279,20 @@ class RouteTableTests {
     }
 
     @Test
+    void globalBeforeStepsRunOnRoutesDeclaredBeforeThem() {
+        Step global = step("global");
+        Step load = step("load");
+        RouteTable table = RouteTable.builder()
+                .get("/early", r -> r.steps(load))
+                .before(global)
+                .get("/late", r -> r.steps(load))
+                .build();
+
+        assertThat(table.routes().get(0).pipeline().steps()).containsExactly(global, load);
+        assertThat(table.routes().get(1).pipeline().steps()).containsExactly(global, load);
+    }
+
+    @Test
     void routesKeepDeclarationOrder() {
         RouteTable table = RouteTable.builder()
                 .get("/b/:id", NOOP).get("/b/x", NOOP).post("/a", NOOP).put("/c", NOOP).patch("/c", NOOP)
