@@ -42,13 +42,16 @@ document the same properties. Invalid values stop start-up with Spring Boot's fa
 (`APPLICATION FAILED TO START`) naming the property, the value and what was expected, whether the
 value is of the wrong type or out of range: `--zerver.limits.max-slots=0` gives
 `Property: zerver.limits.maxSlots`, `Value: "0"`, `Reason: 0 (expected: >= 1)`, and
-`--zerver.features.leak-checks=0` gives `leak-checks: 0 (expected: >= 1)`. Values are checked when
-they are bound, whether or not the part they configure is switched on: the auto-configuration maps
-them onto the core's configuration (`RequestLimits`, `SchedulerConfig`, `Engine.Builder`, the effect
-families' `JdbcKvConfig`, `HttpEffectsConfig`, ...), whose
-constructors and builders state each range once, and a value they refuse becomes the report's
-reason for that property. A value your own code sets out of range (in a
-`ZerverEngineBuilderCustomizer`, say) fails start-up with a report naming it and what is expected.
+`--zerver.features.leak-checks=0` gives `Property: zerver.features.leakChecks`,
+`Reason: 0 (expected: >= 1)`. Values are checked when they are bound, whether or not the part they
+configure is switched on: the auto-configuration maps them onto the core's configuration
+(`RequestLimits`, `SchedulerConfig`, `Engine.Builder`, the effect families' `JdbcKvConfig`,
+`HttpEffectsConfig`, ...), the ingest onto its `IngestLimits` and the link's `LinkClientOptions`,
+the supervisor onto its `FeatureSettings` and the link's `LinkServerOptions`; their constructors and
+builders state each range once, and a value they refuse becomes the report's reason for that
+property (`zerver-boot`'s `CoreValueValidator` runs the mapping at binding). A value your own code
+sets out of range (in a `ZerverEngineBuilderCustomizer`, say) fails start-up with a report naming it
+and what is expected.
 
 Environment variables follow Spring Boot's relaxed binding: `zerver.data.dir` is
 `ZERVER_DATA_DIR`, `zerver.limits.max-body-size` is `ZERVER_LIMITS_MAXBODYSIZE`,

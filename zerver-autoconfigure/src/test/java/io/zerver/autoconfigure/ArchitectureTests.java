@@ -23,8 +23,8 @@ class ArchitectureTests {
      * those modules checks in its own ArchitectureTests that it imports nothing of
      * io.zerver.autoconfigure.
      */
-    private static final String[] MODULES_BELOW = { "io.zerver.core..", "io.zerver.observation..",
-            "io.zerver.effects.." };
+    private static final String[] MODULES_BELOW = { "io.zerver.core..", "io.zerver.boot..",
+            "io.zerver.observation..", "io.zerver.effects.." };
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

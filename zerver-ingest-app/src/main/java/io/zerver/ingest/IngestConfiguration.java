@@ -1,6 +1,7 @@
 package io.zerver.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ingest.http.IngestLimits;
 import io.zerver.ingest.http.IngestMetrics;
 import io.zerver.ingest.http.IngestServerCustomizer;
@@ -32,10 +33,14 @@ class IngestConfiguration {
         return limits(properties);
     }
 
-    /** The limits as the HTTP side takes them. */
+    /**
+     * The limits as the HTTP side takes them. The only place a {@code zerver.ingest} property meets
+     * {@link IngestLimits}: the bean uses it, and so does {@link IngestProperties}' check at binding,
+     * so each range is stated once, by {@code IngestLimits}.
+     */
     static IngestLimits limits(IngestProperties properties) {
         return new IngestLimits(properties.getMaxBodySize().toBytes(),
-                Math.toIntExact(properties.getMaxHeaderSize().toBytes()), properties.getMaxHeaderCount(),
+                CoreValueValidator.intBytes(properties.getMaxHeaderSize()), properties.getMaxHeaderCount(),
                 properties.getMaxUriLength(), properties.getRequestTimeout(), properties.getReadTimeout(),
                 properties.getIdleTimeout());
     }

@@ -1,5 +1,7 @@
 package io.zerver.ingest;
 
+import io.zerver.boot.properties.CoreValueValidator;
+import io.zerver.ingest.http.IngestLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -8,11 +10,16 @@ import org.springframework.validation.Validator;
 
 /**
  * What the ingest accepts and how long it waits ({@code zerver.ingest.*}), mapped onto
- * {@code IngestLimits} by {@link IngestConfiguration}. Validated at binding: a bad value fails
- * start-up naming the property, the value and what is expected.
+ * {@link IngestLimits} by {@link IngestConfiguration}. Checked at binding against
+ * {@code IngestLimits}: a bad value fails start-up naming the property, the value and what is
+ * expected.
  */
 @ConfigurationProperties("zerver.ingest")
 public class IngestProperties implements Validator {
+
+    /** The ranges are {@link IngestLimits}': see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(IngestProperties.class, IngestConfiguration::limits)
+            .field("maxBodyBytes", "maxBodySize").field("maxHeaderBytes", "maxHeaderSize");
 
     /** Largest request body; a larger one answers 413 without being read in full. From 0B to 2147483639B. */
     private DataSize maxBodySize = DataSize.ofMegabytes(16);
@@ -44,34 +51,12 @@ public class IngestProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return IngestProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
     @Override
     public void validate(Object target, Errors errors) {
-        IngestProperties p = (IngestProperties) target;
-        long maxBody = Integer.MAX_VALUE - 8;
-        if (p.maxBodySize.toBytes() < 0 || p.maxBodySize.toBytes() > maxBody) {
-            errors.rejectValue("maxBodySize", "range", p.maxBodySize + " (expected: 0B.." + maxBody + "B)");
-        }
-        if (p.maxHeaderSize.toBytes() < 256 || p.maxHeaderSize.toBytes() > DataSize.ofMegabytes(1).toBytes()) {
-            errors.rejectValue("maxHeaderSize", "range", p.maxHeaderSize + " (expected: 256B..1MB)");
-        }
-        if (p.maxHeaderCount < 1) {
-            errors.rejectValue("maxHeaderCount", "range", p.maxHeaderCount + " (expected: >= 1)");
-        }
-        if (p.maxUriLength < 16 || p.maxUriLength > 1_048_576) {
-            errors.rejectValue("maxUriLength", "range", p.maxUriLength + " (expected: 16..1048576)");
-        }
-        requirePositive(p.requestTimeout, "requestTimeout", errors);
-        requirePositive(p.readTimeout, "readTimeout", errors);
-        requirePositive(p.idleTimeout, "idleTimeout", errors);
-    }
-
-    private static void requirePositive(Duration value, String field, Errors errors) {
-        if (value.isNegative() || value.isZero()) {
-            errors.rejectValue(field, "range", value + " (expected: > 0)");
-        }
+        CORE.validate(target, errors);
     }
 
     public DataSize getMaxBodySize() {

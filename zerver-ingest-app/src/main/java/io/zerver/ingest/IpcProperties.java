@@ -1,15 +1,26 @@
 package io.zerver.ingest;
 
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ipc.SocketPaths;
+import io.zerver.ipc.client.LinkClientOptions;
 import java.nio.file.Path;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-/** Where the link to the supervisor is (docs/deployment.md). Read by the link transport's client bean. */
+/**
+ * Where the link to the supervisor is (docs/deployment.md). Read by the link transport's client
+ * bean. Checked at binding: the ranges against {@link LinkClientOptions}, the socket path against
+ * {@link SocketPaths}' rules for a client.
+ */
 @ConfigurationProperties("zerver.ipc")
 public class IpcProperties implements Validator {
+
+    /** The ranges are {@link LinkClientOptions}': see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator
+            .of(IpcProperties.class, LinkClientAutoConfiguration::options).field("maxFrameBytes", "maxFrameSize")
+            .expected("maxFrameSize", "1KB to 2147483639B");
 
     /** The Unix domain socket the supervisor listens on. An absolute path of at most 107 bytes. */
     private Path socket = Path.of("/tmp/zerver.sock");
@@ -36,19 +47,13 @@ public class IpcProperties implements Validator {
 
     @Override
     public boolean supports(Class<?> type) {
-        return IpcProperties.class.isAssignableFrom(type);
+        return CORE.supports(type);
     }
 
     @Override
     public void validate(Object target, Errors errors) {
+        CORE.validate(target, errors);
         IpcProperties ipc = (IpcProperties) target;
-        if (ipc.poolSize < 1 || ipc.poolSize > 64) {
-            errors.rejectValue("poolSize", "range", ipc.poolSize + " (expected: 1..64)");
-        }
-        long frame = ipc.maxFrameSize.toBytes();
-        if (frame < 1024 || frame > Integer.MAX_VALUE - 8) {
-            errors.rejectValue("maxFrameSize", "range", ipc.maxFrameSize + " (expected: 1KB to 2147483639B)");
-        }
         String problem = SocketPaths.clientProblem(ipc.socket);
         if (problem != null) {
             errors.rejectValue("socket", "path", ipc.socket + " (" + problem + "; expected: an absolute path of at most "

@@ -1,6 +1,7 @@
 package io.zerver.ingest;
 
 import io.netty.channel.EventLoopGroup;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ingest.http.IngestMetrics;
 import io.zerver.ipc.client.LinkClient;
 import io.zerver.ipc.client.LinkClientOptions;
@@ -13,7 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
-import org.springframework.util.unit.DataSize;
 import reactor.netty.http.HttpResources;
 import reactor.netty.resources.LoopResources;
 
@@ -37,15 +37,25 @@ public final class LinkClientAutoConfiguration {
     @ConditionalOnMissingBean(LinkClient.class)
     PooledLinkClient linkClient(IpcProperties ipc, IngestMetrics metrics,
             ObjectProvider<ReactorResourceFactory> resources) {
-        PropertyMapper map = PropertyMapper.get();
-        LinkClientOptions options = LinkClientOptions.of(ipc.getSocket());
-        options = map.from(ipc::getPoolSize).to(options, LinkClientOptions::withPoolSize);
-        options = map.from(ipc::getMaxFrameSize).asInt(DataSize::toBytes).to(options, LinkClientOptions::withMaxFrameBytes);
+        LinkClientOptions options = options(ipc);
         PooledLinkClient client = ipc.isEventLoopConnections()
                 ? PooledLinkClient.connect(options, serverLoops(resources.getIfAvailable()))
                 : PooledLinkClient.connect(options);
         metrics.bindLink(() -> client.stats().reconnects(), () -> client.stats().handOffs());
         return client;
+    }
+
+    /**
+     * The link's options from the properties. The only place a {@code zerver.ipc} property meets
+     * {@link LinkClientOptions}: the bean uses it, and so does {@link IpcProperties}' check at
+     * binding, so each range is stated once, by {@code LinkClientOptions}.
+     */
+    static LinkClientOptions options(IpcProperties ipc) {
+        PropertyMapper map = PropertyMapper.get();
+        LinkClientOptions options = LinkClientOptions.of(ipc.getSocket());
+        options = map.from(ipc::getPoolSize).to(options, LinkClientOptions::withPoolSize);
+        return map.from(ipc::getMaxFrameSize).as(CoreValueValidator::intBytes)
+                .to(options, LinkClientOptions::withMaxFrameBytes);
     }
 
     /**

@@ -68,6 +68,31 @@ class IngestPropertiesTests {
                 "expected: an absolute path of at most 107 bytes");
     }
 
+    @Test
+    void failsStartUpOnAHeaderLimitBeyondIntShowingTheProperty() {
+        assertStartUpFails("zerver.ingest.max-header-size=4GB", "zerver.ingest", "maxHeaderSize",
+                "4294967296B (expected: 256B..1MB)");
+    }
+
+    @Test
+    void failsStartUpOnAnOverlongUriLimit() {
+        assertStartUpFails("zerver.ingest.max-uri-length=2000000", "zerver.ingest", "maxUriLength",
+                "2000000 (expected: 16..1048576)");
+    }
+
+    @Test
+    void failsStartUpOnALinkPoolSizeOutOfRange() {
+        assertStartUpFails("zerver.ipc.pool-size=65", "zerver.ipc", "poolSize", "65 (expected: 1..64)");
+    }
+
+    @Test
+    void failsStartUpOnAFrameLimitBelow1KbOrBeyondTheLargestArray() {
+        assertStartUpFails("zerver.ipc.max-frame-size=1000B", "zerver.ipc", "maxFrameSize",
+                "1000B (expected: 1KB to 2147483639B)");
+        assertStartUpFails("zerver.ipc.max-frame-size=4GB", "zerver.ipc", "maxFrameSize",
+                "4294967296B (expected: 1KB to 2147483639B)");
+    }
+
     private void assertStartUpFails(String property, String prefix, String field, String expected) {
         runner.withPropertyValues(property).run(context -> {
             assertThat(context).hasFailed();

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The link's layers: the vocabulary ({@code io.zerver.ipc}: frames, stats, the protocol's
  * exception, socket path rules) at the bottom, depending on no other package of the module;
  * the codec and transport rules under {@code internal}, used only by the two ends; the ends,
- * {@code server} and {@code client}, independent of each other. No package cycles, no Spring.
+ * {@code server} and {@code client}, independent of each other. No package cycles, no Spring; of
+ * the core only {@code io.zerver.core.config}, whose exception the options throw.
  */
 class ArchitectureTests {
 
@@ -79,9 +80,9 @@ class ArchitectureTests {
     }
 
     @Test
-    void theLinkDependsOnlyOnTheJdkNettyReactorAndJSpecify() {
+    void theLinkDependsOnlyOnTheJdkNettyReactorJSpecifyAndTheCoresConfigurationVocabulary() {
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.netty..", "reactor..",
-                        "org.reactivestreams..", "org.jspecify..", "io.zerver.ipc..")
+                        "org.reactivestreams..", "org.jspecify..", "io.zerver.ipc..", "io.zerver.core.config")
                 .check(CLASSES);
     }
 

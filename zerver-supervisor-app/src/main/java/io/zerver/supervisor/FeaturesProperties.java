@@ -1,15 +1,25 @@
 package io.zerver.supervisor;
 
+import io.zerver.autoconfigure.effects.ZerverDataProperties;
+import io.zerver.boot.properties.CoreValueValidator;
+import io.zerver.supervisor.feature.FeatureSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * The features the supervisor hosts ({@code zerver.features.*}). A value out of range fails
- * binding with the reason, naming the property.
+ * The features the supervisor hosts ({@code zerver.features.*}). Checked at binding against
+ * {@link FeatureSettings}: a value out of range fails start-up naming the property, the value and
+ * what is expected.
  */
 @ConfigurationProperties("zerver.features")
-public class FeaturesProperties {
+public class FeaturesProperties implements Validator {
+
+    /** The ranges are {@link FeatureSettings}': see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator.of(FeaturesProperties.class,
+            f -> SupervisorConfiguration.featureSettings(f, new ZerverDataProperties()));
 
     /** Directory of feature jars, each loaded into its own class loader and child context. */
     private Path dir = Path.of("./features");
@@ -40,6 +50,16 @@ public class FeaturesProperties {
     /** The pause between two leak checks. Above 0. */
     private Duration leakCheckInterval = Duration.ofSeconds(1);
 
+    @Override
+    public boolean supports(Class<?> type) {
+        return CORE.supports(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        CORE.validate(target, errors);
+    }
+
     public Path getDir() {
         return dir;
     }
@@ -61,7 +81,7 @@ public class FeaturesProperties {
     }
 
     public void setQuietPeriod(Duration quietPeriod) {
-        this.quietPeriod = positive("quiet-period", quietPeriod);
+        this.quietPeriod = quietPeriod;
     }
 
     public Duration getMaxSettle() {
@@ -69,7 +89,7 @@ public class FeaturesProperties {
     }
 
     public void setMaxSettle(Duration maxSettle) {
-        this.maxSettle = positive("max-settle", maxSettle);
+        this.maxSettle = maxSettle;
     }
 
     public Duration getDrainTimeout() {
@@ -77,7 +97,7 @@ public class FeaturesProperties {
     }
 
     public void setDrainTimeout(Duration drainTimeout) {
-        this.drainTimeout = positive("drain-timeout", drainTimeout);
+        this.drainTimeout = drainTimeout;
     }
 
     public int getLeakChecks() {
@@ -85,9 +105,6 @@ public class FeaturesProperties {
     }
 
     public void setLeakChecks(int leakChecks) {
-        if (leakChecks < 1) {
-            throw new IllegalArgumentException("leak-checks: " + leakChecks + " (expected: >= 1)");
-        }
         this.leakChecks = leakChecks;
     }
 
@@ -96,7 +113,7 @@ public class FeaturesProperties {
     }
 
     public void setLeakCheckInterval(Duration leakCheckInterval) {
-        this.leakCheckInterval = positive("leak-check-interval", leakCheckInterval);
+        this.leakCheckInterval = leakCheckInterval;
     }
 
     public Duration getShutdownTimeout() {
@@ -104,16 +121,6 @@ public class FeaturesProperties {
     }
 
     public void setShutdownTimeout(Duration shutdownTimeout) {
-        if (shutdownTimeout.isNegative()) {
-            throw new IllegalArgumentException("shutdown-timeout: " + shutdownTimeout + " (expected: >= 0)");
-        }
         this.shutdownTimeout = shutdownTimeout;
-    }
-
-    private static Duration positive(String name, Duration value) {
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
-        }
-        return value;
     }
 }

@@ -1,17 +1,30 @@
 package io.zerver.supervisor;
 
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ipc.SocketPaths;
+import io.zerver.ipc.server.LinkServerOptions;
+import io.zerver.supervisor.link.LinkServerLifecycle;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+import reactor.core.publisher.Mono;
 
 /**
  * The link to the ingest ({@code zerver.ipc.*}): the supervisor's one binding of the prefix. A
- * socket path it could not bind, or a value out of range, fails binding with the reason.
+ * socket path it could not bind fails binding with the reason ({@link SocketPaths}' rules for a
+ * server); the other values are checked at binding against {@link LinkServerOptions} and
+ * {@link LinkServerLifecycle}, naming the property, the value and what is expected.
  */
 @ConfigurationProperties("zerver.ipc")
-public class IpcProperties {
+public class IpcProperties implements Validator {
+
+    /** The ranges are the link's: see {@link CoreValueValidator} for why a properties class validates itself. */
+    private static final Validator CORE = CoreValueValidator
+            .of(IpcProperties.class, ipc -> SupervisorConfiguration.linkServerLifecycle(ipc, request -> Mono.empty()))
+            .field("maxFrameBytes", "maxFrameSize").expected("maxFrameSize", "1KB to 2147483639B");
 
     /**
      * The Unix domain socket the supervisor listens on (created owner-only). At most 107
@@ -30,6 +43,16 @@ public class IpcProperties {
     /** How long in-flight requests get to finish when the supervisor stops. 0 or more. */
     private Duration drainTimeout = Duration.ofSeconds(20);
 
+    @Override
+    public boolean supports(Class<?> type) {
+        return CORE.supports(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        CORE.validate(target, errors);
+    }
+
     public Path getSocket() {
         return socket;
     }
@@ -47,9 +70,6 @@ public class IpcProperties {
     }
 
     public void setMaxFrameSize(DataSize maxFrameSize) {
-        if (maxFrameSize.toBytes() < 1024 || maxFrameSize.toBytes() > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("max-frame-size: " + maxFrameSize + " (expected: 1KB to 2147483639B)");
-        }
         this.maxFrameSize = maxFrameSize;
     }
 
@@ -58,9 +78,6 @@ public class IpcProperties {
     }
 
     public void setDrainTimeout(Duration drainTimeout) {
-        if (drainTimeout.isNegative()) {
-            throw new IllegalArgumentException("drain-timeout: " + drainTimeout + " (expected: >= 0)");
-        }
         this.drainTimeout = drainTimeout;
     }
 }

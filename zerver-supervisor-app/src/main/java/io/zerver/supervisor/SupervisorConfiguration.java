@@ -2,8 +2,10 @@ package io.zerver.supervisor;
 
 import io.zerver.autoconfigure.effects.ZerverDataProperties;
 import io.zerver.autoconfigure.observation.ZerverTracingProperties;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.engine.Engine;
 import io.zerver.core.error.ErrorRenderer;
+import io.zerver.ipc.server.LinkHandler;
 import io.zerver.ipc.server.LinkServerOptions;
 import io.zerver.supervisor.actuate.FeaturesHealthIndicator;
 import io.zerver.supervisor.actuate.FeaturesInfoContributor;
@@ -21,7 +23,6 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The supervisor's parts: the feature registry (which the engine reads its routes from), the
@@ -34,9 +35,24 @@ class SupervisorConfiguration {
     @Bean
     FeatureRegistry featureRegistry(ConfigurableApplicationContext context, FeaturesProperties f,
             ZerverDataProperties data) {
-        return FeatureRegistry.create(context, new FeatureSettings(f.getDir(), data.getDir().resolve("feature-staging"),
-                f.isWatch(), f.getQuietPeriod(), f.getMaxSettle(), f.getDrainTimeout(), f.getShutdownTimeout(),
-                f.getLeakChecks(), f.getLeakCheckInterval()));
+        return FeatureRegistry.create(context, featureSettings(f, data));
+    }
+
+    // The mappings below are the only place a zerver.features or zerver.ipc property meets the
+    // type that takes it: the beans use them, and so do the properties classes' checks at binding
+    // (CoreValueValidator), so a range is stated only by that type.
+
+    static FeatureSettings featureSettings(FeaturesProperties f, ZerverDataProperties data) {
+        return new FeatureSettings(f.getDir(), data.getDir().resolve("feature-staging"), f.isWatch(),
+                f.getQuietPeriod(), f.getMaxSettle(), f.getDrainTimeout(), f.getShutdownTimeout(), f.getLeakChecks(),
+                f.getLeakCheckInterval());
+    }
+
+    static LinkServerLifecycle linkServerLifecycle(IpcProperties ipc, LinkHandler handler) {
+        PropertyMapper map = PropertyMapper.get();
+        LinkServerOptions options = map.from(ipc::getMaxFrameSize).as(CoreValueValidator::intBytes)
+                .to(LinkServerOptions.defaults(), LinkServerOptions::withMaxFrameBytes);
+        return new LinkServerLifecycle(ipc.getSocket(), handler, options, ipc.getDrainTimeout());
     }
 
     @Bean
@@ -53,10 +69,7 @@ class SupervisorConfiguration {
 
     @Bean
     LinkServerLifecycle linkServer(IpcProperties ipc, SupervisorLinkHandler handler) {
-        PropertyMapper map = PropertyMapper.get();
-        LinkServerOptions options = map.from(ipc::getMaxFrameSize).asInt(DataSize::toBytes)
-                .to(LinkServerOptions.defaults(), LinkServerOptions::withMaxFrameBytes);
-        return new LinkServerLifecycle(ipc.getSocket(), handler, options, ipc.getDrainTimeout());
+        return linkServerLifecycle(ipc, handler);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package io.zerver.autoconfigure.effects;
 
-import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.effects.http.HttpEffectsConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,6 @@
 package io.zerver.autoconfigure.effects;
 
-import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.SqlitePoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,6 +1,6 @@
 package io.zerver.autoconfigure.engine;
 
-import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.engine.Engine;
 import java.util.ArrayList;
 import java.util.List;

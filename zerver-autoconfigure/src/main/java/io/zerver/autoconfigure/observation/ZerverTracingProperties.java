@@ -1,7 +1,7 @@
 package io.zerver.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
-import io.zerver.autoconfigure.properties.CoreValueValidator;
+import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.observation.ObservationTimelineObserver;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,6 @@
 package io.zerver.supervisor.link;
 
+import io.zerver.core.config.InvalidValueException;
 import io.zerver.ipc.server.LinkHandler;
 import io.zerver.ipc.server.LinkServer;
 import io.zerver.ipc.server.LinkServerOptions;
@@ -29,7 +30,14 @@ public final class LinkServerLifecycle implements SmartLifecycle {
     private final Duration drainTimeout;
     private volatile @Nullable LinkServer server;
 
+    /**
+     * @param drainTimeout how long the requests in flight get when the link stops: 0 or more
+     *     ({@link InvalidValueException} otherwise)
+     */
     public LinkServerLifecycle(Path socket, LinkHandler handler, LinkServerOptions options, Duration drainTimeout) {
+        if (drainTimeout.isNegative()) {
+            throw new InvalidValueException("drainTimeout", drainTimeout, ">= 0");
+        }
         this.socket = socket;
         this.handler = handler;
         this.options = options;

@@ -26,6 +26,12 @@ public final class FrameCodec {
     /** The default largest value of the length field: 16 MiB. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
+    /**
+     * The largest limit an end may set on the length field: a frame is read into one array, and
+     * the JVM makes none larger.
+     */
+    public static final int LARGEST_MAX_FRAME_BYTES = Integer.MAX_VALUE - 8;
+
     /** The size of the length prefix. */
     public static final int LENGTH_FIELD_BYTES = 4;
 

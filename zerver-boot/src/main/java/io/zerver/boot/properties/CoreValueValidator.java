@@ -1,4 +1,4 @@
-package io.zerver.autoconfigure.properties;
+package io.zerver.boot.properties;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,7 +26,8 @@ import org.springframework.validation.Validator;
  * {@link Validator} that the bound object itself implements (the only per-class validator it asks
  * besides JSR-303, which a Zerver application need not have). So each properties class is a
  * {@link Validator} that delegates to one of these, built on the same mapping the
- * auto-configuration uses to make the core objects.
+ * application's configuration (an auto-configuration, the ingest's or the supervisor's
+ * configuration) uses to make the core objects.
  *
  * <p>Sizes: the core counts bytes as plain numbers ({@code maxBodyBytes >= 1}); for a
  * {@link DataSize} property the bounds are shown as sizes ({@code 0B (expected: >= 1B)}).
@@ -85,6 +86,16 @@ public final class CoreValueValidator<P> implements Validator {
      */
     public CoreValueValidator<P> expected(String field, String expectation) {
         return new CoreValueValidator<>(type, mapping, fields, unset, with(expected, field, expectation));
+    }
+
+    /**
+     * A size as the {@code int} count of bytes a core type takes, held at {@code int}'s bounds:
+     * a size beyond them reaches the core as the nearest bound, which the core's own range then
+     * refuses (and the error shows the property's value), where a plain narrowing, such as
+     * {@code PropertyMapper}'s {@code asInt}, would wrap it into a value the core might accept.
+     */
+    public static int intBytes(DataSize size) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, size.toBytes()));
     }
 
     private static Map<String, String> with(Map<String, String> map, String key, String value) {

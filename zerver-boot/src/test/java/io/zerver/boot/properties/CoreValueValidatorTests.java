@@ -1,4 +1,4 @@
-package io.zerver.autoconfigure.properties;
+package io.zerver.boot.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +66,13 @@ class CoreValueValidatorTests {
         assertThat(CoreValueValidator.sizes(">= 18")).isEqualTo(">= 18B");
         assertThat(CoreValueValidator.sizes("256..1048576")).isEqualTo("256B..1MB");
         assertThat(CoreValueValidator.sizes("0..2147483639")).isEqualTo("0B..2147483639B");
+    }
+
+    @Test
+    void sizesBeyondIntAreHeldAtItsBoundsNotWrapped() {
+        assertThat(CoreValueValidator.intBytes(DataSize.ofKilobytes(17))).isEqualTo(17 * 1024);
+        assertThat(CoreValueValidator.intBytes(DataSize.ofGigabytes(4))).isEqualTo(Integer.MAX_VALUE);
+        assertThat(CoreValueValidator.intBytes(DataSize.ofGigabytes(-3))).isEqualTo(Integer.MIN_VALUE);
     }
 
     private static Errors validate(Holder holder, CoreValueValidator<Holder> validator) {
