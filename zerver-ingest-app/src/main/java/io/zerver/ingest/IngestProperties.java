@@ -1,11 +1,11 @@
 package io.zerver.ingest;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ingest.http.IngestLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.validation.Validator;
  * expected.
  */
 @ConfigurationProperties("zerver.ingest")
-public class IngestProperties implements Validator {
+public class IngestProperties implements CoreChecked {
 
     /** The ranges are {@link IngestLimits}': see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(IngestProperties.class, IngestConfiguration::limits)
@@ -50,13 +50,8 @@ public class IngestProperties implements Validator {
     private Duration idleTimeout = Duration.ofSeconds(60);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public DataSize getMaxBodySize() {

@@ -1,5 +1,6 @@
 package io.zerver.ingest;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ipc.SocketPaths;
 import io.zerver.ipc.client.LinkClientOptions;
@@ -15,7 +16,7 @@ import org.springframework.validation.Validator;
  * {@link SocketPaths}' rules for a client.
  */
 @ConfigurationProperties("zerver.ipc")
-public class IpcProperties implements Validator {
+public class IpcProperties implements CoreChecked {
 
     /** The ranges are {@link LinkClientOptions}': see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator
@@ -46,13 +47,13 @@ public class IpcProperties implements Validator {
     private int poolSize = 2;
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     @Override
     public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+        CoreChecked.super.validate(target, errors);
         IpcProperties ipc = (IpcProperties) target;
         String problem = SocketPaths.clientProblem(ipc.socket);
         if (problem != null) {

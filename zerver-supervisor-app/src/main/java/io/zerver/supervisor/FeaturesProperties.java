@@ -1,12 +1,12 @@
 package io.zerver.supervisor;
 
 import io.zerver.autoconfigure.effects.ZerverDataProperties;
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.supervisor.feature.FeatureSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.validation.Validator;
  * what is expected.
  */
 @ConfigurationProperties("zerver.features")
-public class FeaturesProperties implements Validator {
+public class FeaturesProperties implements CoreChecked {
 
     /** The ranges are {@link FeatureSettings}': see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(FeaturesProperties.class,
@@ -51,13 +51,8 @@ public class FeaturesProperties implements Validator {
     private Duration leakCheckInterval = Duration.ofSeconds(1);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public Path getDir() {

@@ -1,5 +1,6 @@
 package io.zerver.supervisor;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.ipc.SocketPaths;
 import io.zerver.ipc.server.LinkServerOptions;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * {@link LinkServerLifecycle}, naming the property, the value and what is expected.
  */
 @ConfigurationProperties("zerver.ipc")
-public class IpcProperties implements Validator {
+public class IpcProperties implements CoreChecked {
 
     /** The ranges are the link's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator
@@ -44,13 +44,8 @@ public class IpcProperties implements Validator {
     private Duration drainTimeout = Duration.ofSeconds(20);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public Path getSocket() {

@@ -1,9 +1,9 @@
 package io.zerver.autoconfigure.effects;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.effects.cache.CacheEffectsConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -11,7 +11,7 @@ import org.springframework.validation.Validator;
  * binding against {@link CacheEffectsConfig}, whether the family is enabled or not.
  */
 @ConfigurationProperties("zerver.effects.cache")
-public class ZerverCacheEffectsProperties implements Validator {
+public class ZerverCacheEffectsProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverCacheEffectsProperties.class,
@@ -24,13 +24,8 @@ public class ZerverCacheEffectsProperties implements Validator {
     private long maximumSize = 10_000;
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public boolean isEnabled() {

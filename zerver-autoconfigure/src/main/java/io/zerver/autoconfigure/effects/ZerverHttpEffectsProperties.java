@@ -1,11 +1,11 @@
 package io.zerver.autoconfigure.effects;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.effects.http.HttpEffectsConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.validation.Validator;
  * binding against {@link HttpEffectsConfig}, whether the family is enabled or not.
  */
 @ConfigurationProperties("zerver.effects.http")
-public class ZerverHttpEffectsProperties implements Validator {
+public class ZerverHttpEffectsProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverHttpEffectsProperties.class,
@@ -35,13 +35,8 @@ public class ZerverHttpEffectsProperties implements Validator {
     private DataSize maxResponseSize = DataSize.ofMegabytes(10);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public boolean isEnabled() {

@@ -1,10 +1,10 @@
 package io.zerver.autoconfigure.effects;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.SqlitePoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.validation.Validator;
  * {@link JdbcKvConfig} and {@link SqlitePoolConfig}, whether the family is enabled or not.
  */
 @ConfigurationProperties("zerver.effects.db")
-public class ZerverJdbcEffectsProperties implements Validator {
+public class ZerverJdbcEffectsProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverJdbcEffectsProperties.class, db -> {
@@ -42,13 +42,8 @@ public class ZerverJdbcEffectsProperties implements Validator {
     private int sqlitePoolSize = 4;
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public boolean isEnabled() {

@@ -1,17 +1,17 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.schedule.OverBudget;
 import io.zerver.core.schedule.SchedulerConfig;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /** CPU budgets ({@code zerver.budget.*}), checked at binding against {@link SchedulerConfig}. */
 @ConfigurationProperties("zerver.budget")
-public class ZerverBudgetProperties implements Validator {
+public class ZerverBudgetProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverBudgetProperties.class,
@@ -25,13 +25,8 @@ public class ZerverBudgetProperties implements Validator {
     private OverBudget overBudget = OverBudget.PARK;
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public @Nullable Duration getRequestCpu() {

@@ -1,11 +1,11 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.engine.BulkheadLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.validation.Validator;
  * compute task. Checked at binding against {@link BulkheadLimits}.
  */
 @ConfigurationProperties("zerver.bulkheads")
-public class ZerverBulkheadProperties implements Validator {
+public class ZerverBulkheadProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverBulkheadProperties.class,
@@ -26,13 +26,8 @@ public class ZerverBulkheadProperties implements Validator {
     private Map<String, Integer> targets = new LinkedHashMap<>();
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public int getPerTarget() {

@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.engine.Engine;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.springframework.validation.Validator;
  * header and the forms of a route.
  */
 @ConfigurationProperties("zerver.debug")
-public class ZerverDebugProperties implements Validator {
+public class ZerverDebugProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverDebugProperties.class,
@@ -36,8 +37,8 @@ public class ZerverDebugProperties implements Validator {
     private DataSize maxHeaderSize = DataSize.ofKilobytes(8);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     /**
@@ -48,7 +49,7 @@ public class ZerverDebugProperties implements Validator {
      */
     @Override
     public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+        CoreChecked.super.validate(target, errors);
         int recent = ((ZerverDebugProperties) target).recentTimelines;
         if (recent < 1) {
             errors.rejectValue("recentTimelines", "range", recent + " (expected: >= 1)");

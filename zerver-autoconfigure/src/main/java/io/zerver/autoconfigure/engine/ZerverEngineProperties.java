@@ -1,15 +1,15 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.engine.Engine;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /** The engine ({@code zerver.engine.*}), checked at binding against {@code Engine.Builder}. */
 @ConfigurationProperties("zerver.engine")
-public class ZerverEngineProperties implements Validator {
+public class ZerverEngineProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverEngineProperties.class,
@@ -22,13 +22,8 @@ public class ZerverEngineProperties implements Validator {
     private Duration compensationTimeout = Duration.ofSeconds(10);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public Duration getDefaultTimeout() {

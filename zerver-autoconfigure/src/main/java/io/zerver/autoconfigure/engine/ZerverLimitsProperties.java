@@ -1,10 +1,10 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.engine.RequestLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -12,7 +12,7 @@ import org.springframework.validation.Validator;
  * Checked at binding against {@link RequestLimits}.
  */
 @ConfigurationProperties("zerver.limits")
-public class ZerverLimitsProperties implements Validator {
+public class ZerverLimitsProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverLimitsProperties.class,
@@ -34,13 +34,8 @@ public class ZerverLimitsProperties implements Validator {
     private int maxInFlightPerRequest = 64;
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public DataSize getMaxBodySize() {

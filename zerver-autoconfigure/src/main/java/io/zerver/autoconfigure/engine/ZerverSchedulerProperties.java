@@ -1,11 +1,11 @@
 package io.zerver.autoconfigure.engine;
 
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.core.schedule.SchedulerConfig;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.validation.Validator;
  * binding against {@link SchedulerConfig}.
  */
 @ConfigurationProperties("zerver.scheduler")
-public class ZerverSchedulerProperties implements Validator {
+public class ZerverSchedulerProperties implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverSchedulerProperties.class,
@@ -42,13 +42,8 @@ public class ZerverSchedulerProperties implements Validator {
     private Duration agingBound = Duration.ofMillis(50);
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public boolean isEnabled() {

@@ -1,12 +1,12 @@
 package io.zerver.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
+import io.zerver.boot.properties.CoreChecked;
 import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.observation.ObservationTimelineObserver;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
-import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.validation.Validator;
  * the WebFlux handler read it too.
  */
 @ConfigurationProperties("zerver.tracing")
-public class ZerverTracingProperties implements Validator {
+public class ZerverTracingProperties implements CoreChecked {
 
     /** The ranges are the builder's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverTracingProperties.class,
@@ -61,13 +61,8 @@ public class ZerverTracingProperties implements Validator {
     private boolean unsampledLogCorrelation = true;
 
     @Override
-    public boolean supports(Class<?> type) {
-        return CORE.supports(type);
-    }
-
-    @Override
-    public void validate(Object target, Errors errors) {
-        CORE.validate(target, errors);
+    public Validator coreChecks() {
+        return CORE;
     }
 
     public boolean isEnabled() {

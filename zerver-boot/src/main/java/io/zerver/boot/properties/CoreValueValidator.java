@@ -25,7 +25,7 @@ import org.springframework.validation.Validator;
  * property, its origin and its value; Boot's binder reports those for the errors of a
  * {@link Validator} that the bound object itself implements (the only per-class validator it asks
  * besides JSR-303, which a Zerver application need not have). So each properties class is a
- * {@link Validator} that delegates to one of these, built on the same mapping the
+ * {@link Validator} ({@link CoreChecked}) that delegates to one of these, built on the same mapping the
  * application's configuration (an auto-configuration, the ingest's or the supervisor's
  * configuration) uses to make the core objects.
  *
