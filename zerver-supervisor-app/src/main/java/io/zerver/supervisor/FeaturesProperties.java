@@ -19,7 +19,7 @@ public class FeaturesProperties implements CoreChecked {
 
     /** The ranges are {@link FeatureSettings}': see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(FeaturesProperties.class,
-            f -> SupervisorConfiguration.featureSettings(f, new ZerverDataProperties()));
+            f -> SupervisorConfiguration.featureSettings(f, CoreChecked.defaults(ZerverDataProperties.class)));
 
     /** Directory of feature jars, each loaded into its own class loader and child context. */
     private Path dir = Path.of("./features");

@@ -43,7 +43,7 @@ class SupervisorConfiguration {
     // (CoreValueValidator), so a range is stated only by that type.
 
     static FeatureSettings featureSettings(FeaturesProperties f, ZerverDataProperties data) {
-        return new FeatureSettings(f.getDir(), data.getDir().resolve("feature-staging"), f.isWatch(),
+        return new FeatureSettings(f.getDir(), data.dir().resolve("feature-staging"), f.isWatch(),
                 f.getQuietPeriod(), f.getMaxSettle(), f.getDrainTimeout(), f.getShutdownTimeout(), f.getLeakChecks(),
                 f.getLeakCheckInterval());
     }
