@@ -61,10 +61,10 @@ class SupervisorConfiguration {
             ZerverTracingProperties tracing) {
         // Without Zerver's observations nothing would adopt the link's observation as the
         // request's root (or name its span): the link is then not observed either.
-        ObservationRegistry registry = tracing.isEnabled()
+        ObservationRegistry registry = tracing.enabled()
                 ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP;
         return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC(), registry,
-                tracing.isUnsampledLogCorrelation());
+                tracing.unsampledLogCorrelation());
     }
 
     @Bean
