@@ -33,17 +33,14 @@ public record IpcProperties(@DefaultValue("/tmp/zerver.sock") Path socket, @Defa
     /** The ranges are {@link LinkClientOptions}': see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator
             .of(IpcProperties.class, LinkClientAutoConfiguration::options).field("maxFrameBytes", "maxFrameSize")
-            .expected("maxFrameSize", "1KB to 2147483639B");
+            .expected("maxFrameSize", "1KB to 2147483639B").and(IpcProperties::checkSocket);
 
     @Override
     public Validator coreChecks() {
         return CORE;
     }
 
-    @Override
-    public void validate(Object target, Errors errors) {
-        CoreChecked.super.validate(target, errors);
-        IpcProperties ipc = (IpcProperties) target;
+    private static void checkSocket(IpcProperties ipc, Errors errors) {
         String problem = SocketPaths.clientProblem(ipc.socket);
         if (problem != null) {
             errors.rejectValue("socket", "path", ipc.socket + " (" + problem + "; expected: an absolute path of at most "

@@ -25,28 +25,24 @@ import org.springframework.validation.Validator;
 public record ZerverDebugProperties(@DefaultValue("100") int recentTimelines, @DefaultValue List<String> routes,
         @DefaultValue("8KB") DataSize maxHeaderSize) implements CoreChecked {
 
-    /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
-    private static final Validator CORE = CoreValueValidator.of(ZerverDebugProperties.class,
-            p -> ZerverEngineAutoConfiguration.timelineHeader(p, Engine.builder()))
-            .field("maxLength", "maxHeaderSize");
-
-    @Override
-    public Validator coreChecks() {
-        return CORE;
-    }
-
     /**
      * The routes and the header's bound as the engine takes them. The ring of recent timelines
      * is built in the actuator's package, which depends on this one: checking its capacity
      * through {@code RecentTimelines} would be a package cycle, so its rule (at least 1) is
      * repeated here, the one range of these classes not stated by the type that takes it.
      */
+    private static final Validator CORE = CoreValueValidator.of(ZerverDebugProperties.class,
+            p -> ZerverEngineAutoConfiguration.timelineHeader(p, Engine.builder()))
+            .field("maxLength", "maxHeaderSize").and(ZerverDebugProperties::checkRecentTimelines);
+
     @Override
-    public void validate(Object target, Errors errors) {
-        CoreChecked.super.validate(target, errors);
-        int recent = ((ZerverDebugProperties) target).recentTimelines;
-        if (recent < 1) {
-            errors.rejectValue("recentTimelines", "range", recent + " (expected: >= 1)");
+    public Validator coreChecks() {
+        return CORE;
+    }
+
+    private static void checkRecentTimelines(ZerverDebugProperties debug, Errors errors) {
+        if (debug.recentTimelines < 1) {
+            errors.rejectValue("recentTimelines", "range", debug.recentTimelines + " (expected: >= 1)");
         }
     }
 }
