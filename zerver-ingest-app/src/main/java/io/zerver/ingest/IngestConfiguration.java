@@ -39,10 +39,10 @@ class IngestConfiguration {
      * so each range is stated once, by {@code IngestLimits}.
      */
     static IngestLimits limits(IngestProperties properties) {
-        return new IngestLimits(properties.getMaxBodySize().toBytes(),
-                CoreValueValidator.intBytes(properties.getMaxHeaderSize()), properties.getMaxHeaderCount(),
-                properties.getMaxUriLength(), properties.getRequestTimeout(), properties.getReadTimeout(),
-                properties.getIdleTimeout());
+        return new IngestLimits(properties.maxBodySize().toBytes(),
+                CoreValueValidator.intBytes(properties.maxHeaderSize()), properties.maxHeaderCount(),
+                properties.maxUriLength(), properties.requestTimeout(), properties.readTimeout(),
+                properties.idleTimeout());
     }
 
     @Bean

@@ -38,7 +38,7 @@ public final class LinkClientAutoConfiguration {
     PooledLinkClient linkClient(IpcProperties ipc, IngestMetrics metrics,
             ObjectProvider<ReactorResourceFactory> resources) {
         LinkClientOptions options = options(ipc);
-        PooledLinkClient client = ipc.isEventLoopConnections()
+        PooledLinkClient client = ipc.eventLoopConnections()
                 ? PooledLinkClient.connect(options, serverLoops(resources.getIfAvailable()))
                 : PooledLinkClient.connect(options);
         metrics.bindLink(() -> client.stats().reconnects(), () -> client.stats().handOffs());
@@ -52,9 +52,9 @@ public final class LinkClientAutoConfiguration {
      */
     static LinkClientOptions options(IpcProperties ipc) {
         PropertyMapper map = PropertyMapper.get();
-        LinkClientOptions options = LinkClientOptions.of(ipc.getSocket());
-        options = map.from(ipc::getPoolSize).to(options, LinkClientOptions::withPoolSize);
-        return map.from(ipc::getMaxFrameSize).as(CoreValueValidator::intBytes)
+        LinkClientOptions options = LinkClientOptions.of(ipc.socket());
+        options = map.from(ipc::poolSize).to(options, LinkClientOptions::withPoolSize);
+        return map.from(ipc::maxFrameSize).as(CoreValueValidator::intBytes)
                 .to(options, LinkClientOptions::withMaxFrameBytes);
     }
 

@@ -24,7 +24,7 @@ class IngestPropertiesTests {
             assertThat(limits.maxHeaderBytes()).isEqualTo(16 * 1024);
             assertThat(limits.maxHeaderCount()).isEqualTo(100);
             assertThat(limits.maxUriLength()).isEqualTo(4096);
-            assertThat(context.getBean(IpcProperties.class).getSocket()).isEqualTo(Path.of("/tmp/zerver.sock"));
+            assertThat(context.getBean(IpcProperties.class).socket()).isEqualTo(Path.of("/tmp/zerver.sock"));
         });
     }
 
@@ -37,7 +37,7 @@ class IngestPropertiesTests {
                     IngestLimits limits = IngestConfiguration.limits(context.getBean(IngestProperties.class));
                     assertThat(limits).isEqualTo(new IngestLimits(2L * 1024 * 1024, 8 * 1024, 20, 512,
                             Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(9)));
-                    assertThat(context.getBean(IpcProperties.class).getSocket())
+                    assertThat(context.getBean(IpcProperties.class).socket())
                             .isEqualTo(Path.of("/run/zerver/link.sock"));
                 });
     }

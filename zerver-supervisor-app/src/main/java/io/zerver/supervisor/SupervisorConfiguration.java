@@ -43,16 +43,16 @@ class SupervisorConfiguration {
     // (CoreValueValidator), so a range is stated only by that type.
 
     static FeatureSettings featureSettings(FeaturesProperties f, ZerverDataProperties data) {
-        return new FeatureSettings(f.getDir(), data.getDir().resolve("feature-staging"), f.isWatch(),
-                f.getQuietPeriod(), f.getMaxSettle(), f.getDrainTimeout(), f.getShutdownTimeout(), f.getLeakChecks(),
-                f.getLeakCheckInterval());
+        return new FeatureSettings(f.dir(), data.dir().resolve("feature-staging"), f.watch(),
+                f.quietPeriod(), f.maxSettle(), f.drainTimeout(), f.shutdownTimeout(), f.leakChecks(),
+                f.leakCheckInterval());
     }
 
     static LinkServerLifecycle linkServerLifecycle(IpcProperties ipc, LinkHandler handler) {
         PropertyMapper map = PropertyMapper.get();
-        LinkServerOptions options = map.from(ipc::getMaxFrameSize).as(CoreValueValidator::intBytes)
+        LinkServerOptions options = map.from(ipc::maxFrameSize).as(CoreValueValidator::intBytes)
                 .to(LinkServerOptions.defaults(), LinkServerOptions::withMaxFrameBytes);
-        return new LinkServerLifecycle(ipc.getSocket(), handler, options, ipc.getDrainTimeout());
+        return new LinkServerLifecycle(ipc.socket(), handler, options, ipc.drainTimeout());
     }
 
     @Bean
@@ -61,10 +61,10 @@ class SupervisorConfiguration {
             ZerverTracingProperties tracing) {
         // Without Zerver's observations nothing would adopt the link's observation as the
         // request's root (or name its span): the link is then not observed either.
-        ObservationRegistry registry = tracing.isEnabled()
+        ObservationRegistry registry = tracing.enabled()
                 ? observations.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP;
         return new SupervisorLinkHandler(engine, features, errors, Clock.systemUTC(), registry,
-                tracing.isUnsampledLogCorrelation());
+                tracing.unsampledLogCorrelation());
     }
 
     @Bean

@@ -60,6 +60,6 @@ class ConfigurationPrefixesTests {
 
     @Test
     void tracingPropertiesAreBoundWhenTracingIsOff() {
-        assertThat(context.getBean(ZerverTracingProperties.class).isEnabled()).isFalse();
+        assertThat(context.getBean(ZerverTracingProperties.class).enabled()).isFalse();
     }
 }

@@ -20,7 +20,7 @@ class IpcPropertiesTests {
 
     @Test
     void acceptsASocketPathItCanBind() {
-        assertThat(bind("/run/zerver/link.sock").getSocket()).isEqualTo(Path.of("/run/zerver/link.sock"));
+        assertThat(bind("/run/zerver/link.sock").socket()).isEqualTo(Path.of("/run/zerver/link.sock"));
     }
 
     @Test

@@ -23,8 +23,8 @@ class SupervisorPropertiesValidationTests {
     void defaultsAreAccepted() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(FeaturesProperties.class).getLeakChecks()).isEqualTo(5);
-            assertThat(context.getBean(IpcProperties.class).getDrainTimeout()).isEqualTo(Duration.ofSeconds(20));
+            assertThat(context.getBean(FeaturesProperties.class).leakChecks()).isEqualTo(5);
+            assertThat(context.getBean(IpcProperties.class).drainTimeout()).isEqualTo(Duration.ofSeconds(20));
         });
     }
 

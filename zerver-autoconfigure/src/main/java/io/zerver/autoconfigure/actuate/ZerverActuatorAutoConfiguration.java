@@ -27,7 +27,7 @@ public final class ZerverActuatorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RecentTimelines zerverRecentTimelines(ZerverDebugProperties debug) {
-        return new RecentTimelines(debug.getRecentTimelines());
+        return new RecentTimelines(debug.recentTimelines());
     }
 
     @Bean

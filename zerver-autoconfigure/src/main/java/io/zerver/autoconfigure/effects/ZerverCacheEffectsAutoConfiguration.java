@@ -42,7 +42,7 @@ public final class ZerverCacheEffectsAutoConfiguration {
      * bean above and the properties' check at binding both use it.
      */
     static CacheEffectsConfig cacheEffectsConfig(ZerverCacheEffectsProperties properties) {
-        return PropertyMapper.get().from(properties::getMaximumSize)
+        return PropertyMapper.get().from(properties::maximumSize)
                 .to(CacheEffectsConfig.defaults(), CacheEffectsConfig::withMaximumSize);
     }
 }

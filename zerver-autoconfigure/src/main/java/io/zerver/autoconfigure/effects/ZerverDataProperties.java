@@ -2,19 +2,13 @@ package io.zerver.autoconfigure.effects;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Where Zerver keeps its data. */
+/**
+ * Where Zerver keeps its data.
+ *
+ * @param dir Directory of the embedded SQLite file and of the file effects' base directory.
+ */
 @ConfigurationProperties("zerver.data")
-public class ZerverDataProperties {
-
-    /** Directory of the embedded SQLite file and of the file effects' base directory. */
-    private Path dir = Path.of("./data");
-
-    public Path getDir() {
-        return dir;
-    }
-
-    public void setDir(Path dir) {
-        this.dir = dir;
-    }
+public record ZerverDataProperties(@DefaultValue("./data") Path dir) {
 }

@@ -39,7 +39,10 @@ public final class ZerverFileEffectsAutoConfiguration {
 
     /** The base directory {@code zerver.effects.file.base-dir}, else {@code files} under {@code zerver.data.dir}. */
     static FileEffectsConfig fileEffectsConfig(ZerverFileEffectsProperties file, ZerverDataProperties data) {
-        Path base = file.getBaseDir().toString().isEmpty() ? data.getDir().resolve("files") : file.getBaseDir();
+        Path base = file.baseDir();
+        if (base == null || base.toString().isEmpty()) {
+            base = data.dir().resolve("files");
+        }
         return FileEffectsConfig.defaults(base);
     }
 }

@@ -1,31 +1,16 @@
 package io.zerver.autoconfigure.effects;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** File JSON effects, confined to a base directory. */
+/**
+ * File JSON effects, confined to a base directory.
+ *
+ * @param enabled Whether the file.* effects are served.
+ * @param baseDir Base directory; by default "files" under zerver.data.dir.
+ */
 @ConfigurationProperties("zerver.effects.file")
-public class ZerverFileEffectsProperties {
-
-    /** Whether the file.* effects are served. */
-    private boolean enabled = true;
-
-    /** Base directory; by default "files" under zerver.data.dir. */
-    private Path baseDir = Path.of("");
-
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public Path getBaseDir() {
-        return baseDir;
-    }
-
-    public void setBaseDir(Path baseDir) {
-        this.baseDir = baseDir;
-    }
+public record ZerverFileEffectsProperties(@DefaultValue("true") boolean enabled, @Nullable Path baseDir) {
 }

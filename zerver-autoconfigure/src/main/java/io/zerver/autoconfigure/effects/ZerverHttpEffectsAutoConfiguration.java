@@ -51,9 +51,9 @@ public final class ZerverHttpEffectsAutoConfiguration {
     static HttpEffectsConfig httpEffectsConfig(ZerverHttpEffectsProperties properties) {
         PropertyMapper map = PropertyMapper.get();
         HttpEffectsConfig config = HttpEffectsConfig.defaults();
-        config = map.from(properties::getConnectTimeout).to(config, HttpEffectsConfig::withConnectTimeout);
-        config = map.from(properties::getMaxConnections).to(config, HttpEffectsConfig::withMaxConnectionsPerHost);
-        return map.from(properties::getMaxResponseSize).as(DataSize::toBytes)
+        config = map.from(properties::connectTimeout).to(config, HttpEffectsConfig::withConnectTimeout);
+        config = map.from(properties::maxConnections).to(config, HttpEffectsConfig::withMaxConnectionsPerHost);
+        return map.from(properties::maxResponseSize).as(DataSize::toBytes)
                 .to(config, HttpEffectsConfig::withMaxResponseBytes);
     }
 }

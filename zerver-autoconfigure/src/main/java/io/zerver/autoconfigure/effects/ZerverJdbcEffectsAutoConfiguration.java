@@ -46,8 +46,8 @@ public final class ZerverJdbcEffectsAutoConfiguration {
      * they must differ.
      */
     static JdbcKvConfig jdbcKvConfig(ZerverJdbcEffectsProperties properties) {
-        JdbcKvConfig config = JdbcKvConfig.defaults().withTables(properties.getTable(), properties.getIdempotencyTable());
-        return PropertyMapper.get().from(properties::getThreads).to(config, JdbcKvConfig::withThreads);
+        JdbcKvConfig config = JdbcKvConfig.defaults().withTables(properties.table(), properties.idempotencyTable());
+        return PropertyMapper.get().from(properties::threads).to(config, JdbcKvConfig::withThreads);
     }
 
     /** Zerver's handlers, on the one DataSource (or the primary one). */

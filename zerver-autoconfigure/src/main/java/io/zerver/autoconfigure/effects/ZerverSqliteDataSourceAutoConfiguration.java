@@ -42,7 +42,7 @@ public final class ZerverSqliteDataSourceAutoConfiguration {
      * {@code zerver.effects.db.sqlite-pool-size} says; the properties' check at binding uses it too.
      */
     static SqlitePoolConfig sqlitePoolConfig(ZerverDataProperties data, ZerverJdbcEffectsProperties db) {
-        return new SqlitePoolConfig(data.getDir().resolve("zerver.db"), db.getSqlitePoolSize());
+        return new SqlitePoolConfig(data.dir().resolve("zerver.db"), db.sqlitePoolSize());
     }
 
     /** Matches when the application configures no {@code spring.datasource.url}. */

@@ -89,7 +89,7 @@ public final class ZerverEngineAutoConfiguration {
                 LOG.warn("zerver.debug.routes names no route for " + unmatched + "; the routes are "
                         + routes.routes().stream().map(Route::name).toList());
             }
-            LOG.info("The responses of " + debug.getRoutes() + " carry their timeline in "
+            LOG.info("The responses of " + debug.routes() + " carry their timeline in "
                     + Engine.TIMELINE_HEADER + " (zerver.debug.routes)");
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
@@ -102,32 +102,32 @@ public final class ZerverEngineAutoConfiguration {
 
     static void timeouts(ZerverEngineProperties properties, Engine.Builder builder) {
         PropertyMapper map = PropertyMapper.get();
-        map.from(properties::getDefaultTimeout).to(builder::defaultTimeout);
-        map.from(properties::getCompensationTimeout).to(builder::compensationTimeout);
+        map.from(properties::defaultTimeout).to(builder::defaultTimeout);
+        map.from(properties::compensationTimeout).to(builder::compensationTimeout);
     }
 
     static RequestLimits requestLimits(ZerverLimitsProperties properties) {
         PropertyMapper map = PropertyMapper.get();
         RequestLimits limits = RequestLimits.defaults();
-        limits = map.from(properties::getMaxBodySize).as(DataSize::toBytes).to(limits, RequestLimits::withMaxBodyBytes);
-        limits = map.from(properties::getMaxJsonDepth).to(limits, RequestLimits::withMaxJsonDepth);
-        limits = map.from(properties::getMaxSlots).to(limits, RequestLimits::withMaxSlots);
-        limits = map.from(properties::getMaxEffectsPerNeed).to(limits, RequestLimits::withMaxEffectsPerNeed);
-        return map.from(properties::getMaxInFlightPerRequest).to(limits, RequestLimits::withMaxInFlightPerRequest);
+        limits = map.from(properties::maxBodySize).as(DataSize::toBytes).to(limits, RequestLimits::withMaxBodyBytes);
+        limits = map.from(properties::maxJsonDepth).to(limits, RequestLimits::withMaxJsonDepth);
+        limits = map.from(properties::maxSlots).to(limits, RequestLimits::withMaxSlots);
+        limits = map.from(properties::maxEffectsPerNeed).to(limits, RequestLimits::withMaxEffectsPerNeed);
+        return map.from(properties::maxInFlightPerRequest).to(limits, RequestLimits::withMaxInFlightPerRequest);
     }
 
     static BulkheadLimits bulkheadLimits(ZerverBulkheadProperties properties) {
-        return new BulkheadLimits(properties.getPerTarget(), properties.getTargets());
+        return new BulkheadLimits(properties.perTarget(), properties.targets());
     }
 
     /** The scheduler's configuration; {@code max-concurrent} unset is one job per event loop. */
     static SchedulerConfig schedulerConfig(ZerverSchedulerProperties scheduler, ZerverBudgetProperties budget) {
         PropertyMapper map = PropertyMapper.get();
         SchedulerConfig config = SchedulerConfig.defaults().withMaxConcurrent(eventLoops());
-        config = map.from(scheduler::getMaxConcurrent).to(config, SchedulerConfig::withMaxConcurrent);
-        config = map.from(scheduler::getMaxQueued).to(config, SchedulerConfig::withMaxQueued);
-        config = map.from(scheduler::getAgingBound).to(config, SchedulerConfig::withAgingBound);
-        return config.withRequestCpuBudget(budget.getRequestCpu(), budget.getOverBudget());
+        config = map.from(scheduler::maxConcurrent).to(config, SchedulerConfig::withMaxConcurrent);
+        config = map.from(scheduler::maxQueued).to(config, SchedulerConfig::withMaxQueued);
+        config = map.from(scheduler::agingBound).to(config, SchedulerConfig::withAgingBound);
+        return config.withRequestCpuBudget(budget.requestCpu(), budget.overBudget());
     }
 
     /** Reactor Netty's default number of event loops, computed as it does. */
@@ -142,8 +142,8 @@ public final class ZerverEngineAutoConfiguration {
      * when someone turns debug on.
      */
     static @Nullable DebugRoutes timelineHeader(ZerverDebugProperties debug, Engine.Builder builder) {
-        DebugRoutes routes = DebugRoutes.parse(debug.getRoutes());
-        int maxLength = (int) Math.min(debug.getMaxHeaderSize().toBytes(), Integer.MAX_VALUE);
+        DebugRoutes routes = DebugRoutes.parse(debug.routes());
+        int maxLength = (int) Math.min(debug.maxHeaderSize().toBytes(), Integer.MAX_VALUE);
         if (routes != null) {
             builder.timelineHeader(routes, maxLength);
         } else {

@@ -57,7 +57,7 @@ public final class ZerverObservationAutoConfiguration {
                 .stepConvention(stepConvention.getIfUnique())
                 .effectConvention(effectConvention.getIfUnique())
                 .jobConvention(jobConvention.getIfUnique());
-        if (!properties.isObserveChildren()) {
+        if (!properties.observeChildren()) {
             unsampledTimers.orderedStream().forEach(timers -> timers.customize(builder));
             builder.untraced(!hasTracer(context));
         }
@@ -68,8 +68,8 @@ public final class ZerverObservationAutoConfiguration {
     static ObservationTimelineObserver.Builder promoteWaits(ZerverTracingProperties properties,
             ObservationTimelineObserver.Builder builder) {
         PropertyMapper map = PropertyMapper.get();
-        map.from(properties::getPromoteQueueWait).to(builder::promoteQueueWait);
-        map.from(properties::getPromoteParkWait).to(builder::promoteParkWait);
+        map.from(properties::promoteQueueWait).to(builder::promoteQueueWait);
+        map.from(properties::promoteParkWait).to(builder::promoteParkWait);
         return builder;
     }
 

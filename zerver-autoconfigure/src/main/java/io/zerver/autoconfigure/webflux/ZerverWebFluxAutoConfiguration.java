@@ -32,7 +32,7 @@ public final class ZerverWebFluxAutoConfiguration {
     ZerverWebHandler zerverWebHandler(Engine engine, ObjectProvider<ObservationRegistry> observationRegistry,
             ZerverTracingProperties tracing) {
         return new ZerverWebHandler(engine, observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-                tracing.isUnsampledLogCorrelation());
+                tracing.unsampledLogCorrelation());
     }
 
     @Bean

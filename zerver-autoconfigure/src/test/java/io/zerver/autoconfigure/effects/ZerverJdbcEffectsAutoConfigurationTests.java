@@ -40,10 +40,7 @@ class ZerverJdbcEffectsAutoConfigurationTests {
 
     @Test
     void tablesAndThreadsAreMappedOntoJdbcKvConfig() {
-        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties();
-        db.setTable("pairs");
-        db.setIdempotencyTable("outcomes");
-        db.setThreads(3);
+        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties(true, "pairs", "outcomes", 3, 4);
 
         assertThat(ZerverJdbcEffectsAutoConfiguration.jdbcKvConfig(db))
                 .isEqualTo(JdbcKvConfig.defaults().withTable("pairs").withIdempotencyTable("outcomes").withThreads(3));

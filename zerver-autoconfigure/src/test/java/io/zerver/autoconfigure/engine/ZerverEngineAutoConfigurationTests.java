@@ -166,7 +166,7 @@ class ZerverEngineAutoConfigurationTests {
                     Engine engine = context.getBean(Engine.class);
                     assertThat(engine.limits().maxBodyBytes()).isEqualTo(2048);
                     assertThat(engine.limits().maxJsonDepth()).isEqualTo(8);
-                    assertThat(context.getBean(ZerverEngineProperties.class).getDefaultTimeout())
+                    assertThat(context.getBean(ZerverEngineProperties.class).defaultTimeout())
                             .isEqualTo(Duration.ofSeconds(3));
                 });
     }

@@ -1,5 +1,6 @@
 package io.zerver.boot.properties;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -11,7 +12,7 @@ import org.springframework.validation.Validator;
  *
  * <pre>{@code
  * @ConfigurationProperties("zerver.limits")
- * public class ZerverLimitsProperties implements CoreChecked {
+ * public record ZerverLimitsProperties(@DefaultValue("256") int maxSlots, ...) implements CoreChecked {
  *
  *     private static final Validator CORE = CoreValueValidator.of(ZerverLimitsProperties.class,
  *             ZerverEngineAutoConfiguration::requestLimits);
@@ -20,7 +21,6 @@ import org.springframework.validation.Validator;
  *     public Validator coreChecks() {
  *         return CORE;
  *     }
- *     ...
  * }
  * }</pre>
  */
@@ -28,6 +28,15 @@ public interface CoreChecked extends Validator {
 
     /** The checks of this class: a {@link CoreValueValidator} over the mapping its configuration uses. */
     Validator coreChecks();
+
+    /**
+     * A constructor-bound properties record with every component at its {@code @DefaultValue}, as
+     * the binder makes it when no property is set: for the check of one class whose mapping also
+     * takes another (the scheduler's configuration takes the budget's).
+     */
+    static <P> P defaults(Class<P> type) {
+        return new Binder().bindOrCreate("defaults", type);
+    }
 
     @Override
     default boolean supports(Class<?> type) {

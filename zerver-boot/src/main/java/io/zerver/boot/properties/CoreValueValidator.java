@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.zerver.core.config.InvalidValueException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -46,14 +47,16 @@ public final class CoreValueValidator<P> implements Validator {
     private final Map<String, String> fields;
     private final Map<String, String> unset;
     private final Map<String, String> expected;
+    private final BiConsumer<? super P, Errors> own;
 
     private CoreValueValidator(Class<P> type, Consumer<? super P> mapping, Map<String, String> fields,
-            Map<String, String> unset, Map<String, String> expected) {
+            Map<String, String> unset, Map<String, String> expected, BiConsumer<? super P, Errors> own) {
         this.type = type;
         this.mapping = mapping;
         this.fields = fields;
         this.unset = unset;
         this.expected = expected;
+        this.own = own;
     }
 
     /**
@@ -62,12 +65,12 @@ public final class CoreValueValidator<P> implements Validator {
      */
     public static <P> CoreValueValidator<P> of(Class<P> type, Consumer<? super P> mapping) {
         return new CoreValueValidator<>(requireNonNull(type, "type"), requireNonNull(mapping, "mapping"), Map.of(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), (p, errors) -> { });
     }
 
     /** The core's {@code component} is the property {@code field} (for a map entry, of its key too). */
     public CoreValueValidator<P> field(String component, String field) {
-        return new CoreValueValidator<>(type, mapping, with(fields, component, field), unset, expected);
+        return new CoreValueValidator<>(type, mapping, with(fields, component, field), unset, expected, own);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class CoreValueValidator<P> implements Validator {
      * not know of: its error says so ({@code (expected: >= 1, or unset for one per event loop)}).
      */
     public CoreValueValidator<P> unsetMeans(String field, String meaning) {
-        return new CoreValueValidator<>(type, mapping, fields, with(unset, field, meaning), expected);
+        return new CoreValueValidator<>(type, mapping, fields, with(unset, field, meaning), expected, own);
     }
 
     /**
@@ -85,7 +88,21 @@ public final class CoreValueValidator<P> implements Validator {
      * naming another core component names its property. The value is still checked by the core.
      */
     public CoreValueValidator<P> expected(String field, String expectation) {
-        return new CoreValueValidator<>(type, mapping, fields, unset, with(expected, field, expectation));
+        return new CoreValueValidator<>(type, mapping, fields, unset, with(expected, field, expectation), own);
+    }
+
+    /**
+     * A check of the property's own, for a rule no core type states (a socket path the link's
+     * options take as given, a capacity checked in a package this one must not depend on): run
+     * after the mapping, whether the core refused a value or not; it rejects through {@code errors}.
+     */
+    public CoreValueValidator<P> and(BiConsumer<? super P, Errors> check) {
+        requireNonNull(check, "check");
+        BiConsumer<? super P, Errors> before = own;
+        return new CoreValueValidator<>(type, mapping, fields, unset, expected, (p, errors) -> {
+            before.accept(p, errors);
+            check.accept(p, errors);
+        });
     }
 
     /**
@@ -111,11 +128,13 @@ public final class CoreValueValidator<P> implements Validator {
 
     @Override
     public void validate(Object target, Errors errors) {
+        P properties = type.cast(target);
         try {
-            mapping.accept(type.cast(target));
+            mapping.accept(properties);
         } catch (InvalidValueException refused) {
             reject(errors, refused);
         }
+        own.accept(properties, errors);
     }
 
     private void reject(Errors errors, InvalidValueException refused) {

@@ -61,6 +61,18 @@ class CoreValueValidatorTests {
     }
 
     @Test
+    void ownChecksRunAfterTheMappingAndWhenItRefusedAValue() {
+        Holder holder = new Holder();
+
+        Errors errors = validate(holder, CoreValueValidator.<Holder>of(Holder.class, h -> {
+            throw new InvalidValueException("sizeBytes", h.getSize().toBytes(), "> 4096");
+        }).field("sizeBytes", "size").and((h, e) -> e.rejectValue("name", "own", "own check of " + h.getName())));
+
+        assertThat(errors.getFieldErrors()).extracting(e -> e.getField() + ": " + e.getDefaultMessage())
+                .containsExactly("size: 1024B (expected: > 4KB)", "name: own check of host");
+    }
+
+    @Test
     void byteBoundsAreShownAsSizes() {
         assertThat(CoreValueValidator.sizes(">= 1")).isEqualTo(">= 1B");
         assertThat(CoreValueValidator.sizes(">= 18")).isEqualTo(">= 18B");
