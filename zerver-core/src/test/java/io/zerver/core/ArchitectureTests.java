@@ -6,14 +6,11 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
@@ -79,25 +76,15 @@ class ArchitectureTests {
 
     @Test
     void noCatchAllPackages() {
-        ArchRule rule = noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..",
-                "..helpers..");
-
-        rule.check(CLASSES);
+        ArchitectureRules.noCatchAllPackages().check(CLASSES);
     }
 
     @Test
     void everyPackageIsNullMarked() throws ClassNotFoundException {
-        Set<String> packages = new TreeSet<>();
-        for (JavaClass javaClass : CLASSES) {
-            packages.add(javaClass.getPackageName());
-        }
+        Set<String> packages = ArchitectureRules.packagesOf(CLASSES);
         assertThat(packages).contains("io.zerver.core.json", "io.zerver.core.effect", "io.zerver.core.slot",
                 "io.zerver.core.engine", "io.zerver.core.route", "io.zerver.core.flow");
 
-        for (String name : packages) {
-            Class<?> packageInfo = Class.forName(name + ".package-info");
-            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
-                    .isNotNull();
-        }
+        ArchitectureRules.assertNullMarked(packages);
     }
 }

@@ -1,18 +1,15 @@
 package io.zerver.effects;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.zerver.core.ArchitectureRules;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,23 +62,15 @@ class ArchitectureTests {
 
     @Test
     void noCatchAllPackages() {
-        noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..")
-                .check(CLASSES);
+        ArchitectureRules.noCatchAllPackages().check(CLASSES);
     }
 
     @Test
     void everyPackageIsNullMarked() throws ClassNotFoundException {
-        Set<String> packages = new TreeSet<>();
-        for (JavaClass javaClass : CLASSES) {
-            packages.add(javaClass.getPackageName());
-        }
+        Set<String> packages = ArchitectureRules.packagesOf(CLASSES);
         assertThat(packages).contains("io.zerver.effects", "io.zerver.effects.jdbc", "io.zerver.effects.http",
                 "io.zerver.effects.file", "io.zerver.effects.cache", "io.zerver.effects.compute");
 
-        for (String name : packages) {
-            Class<?> packageInfo = Class.forName(name + ".package-info");
-            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
-                    .isNotNull();
-        }
+        ArchitectureRules.assertNullMarked(packages);
     }
 }

@@ -18,11 +18,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.zerver.core.ArchitectureRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,23 +87,15 @@ class ArchitectureTests {
 
     @Test
     void noCatchAllPackages() {
-        noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helper..", "..helpers..")
-                .check(CLASSES);
+        ArchitectureRules.noCatchAllPackages().check(CLASSES);
     }
 
     @Test
     void everyPackageIsNullMarked() throws ClassNotFoundException {
-        Set<String> packages = new TreeSet<>();
-        for (JavaClass javaClass : CLASSES) {
-            packages.add(javaClass.getPackageName());
-        }
+        Set<String> packages = ArchitectureRules.packagesOf(CLASSES);
         assertThat(packages).containsExactly("io.zerver.ipc", "io.zerver.ipc.client", "io.zerver.ipc.internal",
                 "io.zerver.ipc.internal.codec", "io.zerver.ipc.server");
-        for (String name : packages) {
-            Class<?> packageInfo = Class.forName(name + ".package-info");
-            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
-                    .isNotNull();
-        }
+        ArchitectureRules.assertNullMarked(packages);
     }
 
     private static ArchCondition<JavaMember> notMentionAnInternalType() {

@@ -5,13 +5,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.zerver.core.ArchitectureRules;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
@@ -47,17 +45,10 @@ class ArchitectureTests {
 
     @Test
     void everyPackageIsNullMarked() throws ClassNotFoundException {
-        Set<String> packages = new TreeSet<>();
-        for (JavaClass javaClass : CLASSES) {
-            packages.add(javaClass.getPackageName());
-        }
+        Set<String> packages = ArchitectureRules.packagesOf(CLASSES);
         assertThat(packages).contains("io.zerver.observation", "io.zerver.observation.tracing",
                 "io.zerver.observation.metrics");
 
-        for (String name : packages) {
-            Class<?> packageInfo = Class.forName(name + ".package-info");
-            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
-                    .isNotNull();
-        }
+        ArchitectureRules.assertNullMarked(packages);
     }
 }

@@ -4,14 +4,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.zerver.core.ArchitectureRules;
 import java.util.Set;
-import java.util.TreeSet;
-import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 /** The test kit is a thin layer on the core: a test of a feature pulls in nothing else. */
@@ -39,16 +37,9 @@ class ArchitectureTests {
 
     @Test
     void everyPackageIsNullMarked() throws ClassNotFoundException {
-        Set<String> packages = new TreeSet<>();
-        for (JavaClass javaClass : CLASSES) {
-            packages.add(javaClass.getPackageName());
-        }
+        Set<String> packages = ArchitectureRules.packagesOf(CLASSES);
         assertThat(packages).contains("io.zerver.test");
 
-        for (String name : packages) {
-            Class<?> packageInfo = Class.forName(name + ".package-info");
-            assertThat(packageInfo.getPackage().getAnnotation(NullMarked.class)).as("@NullMarked on %s", name)
-                    .isNotNull();
-        }
+        ArchitectureRules.assertNullMarked(packages);
     }
 }
