@@ -1,13 +1,9 @@
 package io.zerver.samples.todos;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchRule;
+import io.zerver.core.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,26 +18,16 @@ class ArchitectureTests {
 
     @Test
     void dependsOnlyOnTheCoreSpringContextAndTheJdk() {
-        ArchRule rule = classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..",
-                "io.zerver.core..", "io.zerver.samples.todos..", "org.jspecify..", "org.springframework.context..",
-                "org.springframework.stereotype..");
-
-        rule.check(CLASSES);
+        ArchitectureRules.featureDependsOnlyOnTheCoreAndSpringContext("io.zerver.samples.todos").check(CLASSES);
     }
 
     @Test
     void neverDependsOnSpringBootOrTheHostsModules() {
-        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot..",
-                "io.zerver.autoconfigure..", "io.zerver.effects..", "io.zerver.ipc..", "io.zerver.supervisor..",
-                "io.zerver.ingest..");
-
-        rule.check(CLASSES);
+        ArchitectureRules.featureNeverDependsOnSpringBootOrTheHostsModules().check(CLASSES);
     }
 
     @Test
     void packagesAreFreeOfCycles() {
-        ArchRule rule = slices().matching("io.zerver.samples.(**)").should().beFreeOfCycles();
-
-        rule.check(CLASSES);
+        ArchitectureRules.noPackageCycles("io.zerver.samples").check(CLASSES);
     }
 }
