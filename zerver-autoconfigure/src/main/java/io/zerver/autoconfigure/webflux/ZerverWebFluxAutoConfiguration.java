@@ -24,7 +24,7 @@ import org.springframework.web.reactive.HandlerMapping;
 @ConditionalOnClass(HandlerMapping.class)
 @ConditionalOnBean(Engine.class)
 @ConditionalOnBooleanProperty(name = "zerver.webflux.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ZerverTracingProperties.class)
+@EnableConfigurationProperties({ ZerverTracingProperties.class, ZerverWebFluxProperties.class })
 public final class ZerverWebFluxAutoConfiguration {
 
     @Bean
@@ -37,7 +37,10 @@ public final class ZerverWebFluxAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZerverHandlerMapping zerverHandlerMapping(Engine engine, ZerverWebHandler handler) {
-        return new ZerverHandlerMapping(engine, handler);
+    ZerverHandlerMapping zerverHandlerMapping(Engine engine, ZerverWebHandler handler,
+            ZerverWebFluxProperties properties) {
+        ZerverHandlerMapping mapping = new ZerverHandlerMapping(engine, handler);
+        mapping.setOrder(properties.handlerMappingOrder());
+        return mapping;
     }
 }

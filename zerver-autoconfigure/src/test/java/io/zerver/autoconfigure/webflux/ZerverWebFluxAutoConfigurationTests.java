@@ -50,4 +50,10 @@ class ZerverWebFluxAutoConfigurationTests {
         reactive.run(context -> assertThat(context.getBean(ZerverHandlerMapping.class).getOrder())
                 .isGreaterThan(0).isLessThan(Integer.MAX_VALUE - 1));
     }
+
+    @Test
+    void theMappingsOrderIsAPropertyAsSpringCloudGatewaysIs() {
+        reactive.withPropertyValues("zerver.webflux.handler-mapping-order=-2")
+                .run(context -> assertThat(context.getBean(ZerverHandlerMapping.class).getOrder()).isEqualTo(-2));
+    }
 }
