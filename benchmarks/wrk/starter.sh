@@ -17,7 +17,8 @@
 #   plain app GET /fn/echo (functional) / GET /echo      reported, no target
 #
 # Then, unless SKIP_TWO_PROCESS=1, it runs benchmarks/wrk/two-process.sh with shorter settings
-# (TP_* below) and adds its figures: two-process / embedded >= 0.8, added p50 at one connection
+# (TP_* below; its JVMs keep its own -Xms512m -Xmx512m unless TP_JAVA_OPTS says otherwise) and adds
+# its figures: two-process / embedded >= 0.8, added p50 at one connection
 # <= 21 us.
 #
 #   benchmarks/wrk/starter.sh                                      # defaults: about 20 minutes, two-process included
@@ -41,6 +42,7 @@ TP_DURATION=${TP_DURATION:-8}
 TP_WARMUP=${TP_WARMUP:-15}
 TP_LATENCY=${TP_LATENCY:-10}
 TP_LAT_RUNS=${TP_LAT_RUNS:-4}
+TP_JAVA_OPTS=${TP_JAVA_OPTS:-}  # two-process.sh's JAVA_OPTS; empty for its own default
 PLAIN_JAR=benchmarks/plain-app/target/zerver-bench-plain-app-exec.jar
 STARTER_JAR=benchmarks/starter-app/target/zerver-bench-starter-app.jar
 OUT=${OUT:-benchmarks/starter-app/target/wrk/$(date +%Y%m%d-%H%M%S)}
@@ -173,9 +175,9 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load-after.txt"
 TWO_PROCESS=""
 if [[ -z "${SKIP_TWO_PROCESS:-}" ]]; then
   echo
-  echo "two-process.sh: PAIRS=$TP_PAIRS DURATION=$TP_DURATION WARMUP=$TP_WARMUP LATENCY=$TP_LATENCY LAT_RUNS=$TP_LAT_RUNS JAVA_OPTS=\"$JAVA_OPTS\""
-  PAIRS=$TP_PAIRS DURATION=$TP_DURATION WARMUP=$TP_WARMUP LATENCY=$TP_LATENCY LAT_RUNS=$TP_LAT_RUNS \
-    JAVA_OPTS=$JAVA_OPTS OUT="$OUT/two-process" benchmarks/wrk/two-process.sh >"$OUT/two-process.txt" 2>&1 \
+  echo "two-process.sh: PAIRS=$TP_PAIRS DURATION=$TP_DURATION WARMUP=$TP_WARMUP LATENCY=$TP_LATENCY LAT_RUNS=$TP_LAT_RUNS${TP_JAVA_OPTS:+ JAVA_OPTS=\"$TP_JAVA_OPTS\"}"
+  env PAIRS="$TP_PAIRS" DURATION="$TP_DURATION" WARMUP="$TP_WARMUP" LATENCY="$TP_LATENCY" LAT_RUNS="$TP_LAT_RUNS" \
+    ${TP_JAVA_OPTS:+"JAVA_OPTS=$TP_JAVA_OPTS"} OUT="$OUT/two-process" benchmarks/wrk/two-process.sh >"$OUT/two-process.txt" 2>&1 \
     || echo "two-process.sh failed; see $OUT/two-process.txt"
   TWO_PROCESS="$OUT/two-process.txt"
   echo "load after two-process: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load-after.txt"

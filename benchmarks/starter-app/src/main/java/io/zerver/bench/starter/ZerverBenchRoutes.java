@@ -1,5 +1,6 @@
 package io.zerver.bench.starter;
 
+import io.zerver.bench.plain.Greeting;
 import io.zerver.bench.plain.KvSeed;
 import io.zerver.core.effect.Effects;
 import io.zerver.core.http.Response;
@@ -38,7 +39,7 @@ class ZerverBenchRoutes {
             ctx -> Decision.done(Response.text(200, ctx.query("msg").orElse("hello"))));
 
     static final Step GREET = Step.of("greet",
-            ctx -> Decision.done(Response.json(200, Json.write(Map.of("message", "Hello, World!")))));
+            ctx -> Decision.done(Response.json(200, Json.write(Map.of("message", Greeting.HELLO)))));
 
     static final Step GET_VALUE = Step.named("get_value").writes(VALUE)
             .run(ctx -> Decision.need(Effects.dbGet(ctx.param("key").orElseThrow()).into(VALUE).optional()));
