@@ -72,11 +72,11 @@ public final class JdbcKvEffects implements AutoCloseable {
     public static JdbcKvEffects create(DataSource dataSource, JdbcKvConfig config, @Nullable MeterRegistry registry) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(config, "config");
-        int threads = config.threads() > 0 ? config.threads()
-                : HikariPools.maximumSize(dataSource, THREADS_WITHOUT_POOL_SIZE);
+        int connections = HikariPools.maximumSize(dataSource, THREADS_WITHOUT_POOL_SIZE);
+        int threads = config.threads() > 0 ? config.threads() : connections;
         Scheduler scheduler = Schedulers.newBoundedElastic(threads, config.queuedTasksPerThread(), THREAD_NAME,
                 IDLE_THREAD_TTL_SECONDS, true);
-        KvStore store = new KvStore(new Transactions(dataSource), config, Clock.systemUTC());
+        KvStore store = new KvStore(new Transactions(dataSource, connections), config, Clock.systemUTC());
         return new JdbcKvEffects(store, config, scheduler, new KvMetrics(registry));
     }
 
@@ -96,11 +96,15 @@ public final class JdbcKvEffects implements AutoCloseable {
         return registerOn(EffectHandlers.builder()).build();
     }
 
-    /** Stops the JDBC threads; effects performed afterwards fail with UpstreamUnavailable ("db", "closed"). */
+    /**
+     * Stops the JDBC threads and closes the read statements kept on the pool's connections;
+     * effects performed afterwards fail with UpstreamUnavailable ("db", "closed").
+     */
     @Override
     public void close() {
         closed = true;
         scheduler.dispose();
+        store.close();
     }
 
     private Mono<?> scan(DbScan effect) {
