@@ -54,6 +54,10 @@ public final class JdbcKvEffects implements AutoCloseable {
     private final JdbcKvConfig config;
     private final Scheduler scheduler;
     private final KvMetrics metrics;
+    private final KvMetrics.Operation get;
+    private final KvMetrics.Operation put;
+    private final KvMetrics.Operation delete;
+    private final KvMetrics.Operation scan;
     private volatile boolean closed;
 
     private JdbcKvEffects(KvStore store, JdbcKvConfig config, Scheduler scheduler, KvMetrics metrics) {
@@ -61,6 +65,10 @@ public final class JdbcKvEffects implements AutoCloseable {
         this.config = config;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.get = metrics.operation("get");
+        this.put = metrics.operation("put");
+        this.delete = metrics.operation("delete");
+        this.scan = metrics.operation("scan");
     }
 
     /** Handlers over {@code dataSource}, without metrics. */
@@ -83,10 +91,10 @@ public final class JdbcKvEffects implements AutoCloseable {
     /** Registers these handlers for the four DB effects, replacing any registered before. */
     public EffectHandlers.Builder registerOn(EffectHandlers.Builder builder) {
         requireNonNull(builder, "builder");
-        return builder.on(DbGet.class, (e, c) -> run("get", () -> store.get(requireNonNull(e.key(), "key"))))
-                .on(DbPut.class, (e, c) -> run("put", () -> store.put(requireNonNull(e.key(), "key"),
+        return builder.on(DbGet.class, (e, c) -> run(get, () -> store.get(requireNonNull(e.key(), "key"))))
+                .on(DbPut.class, (e, c) -> run(put, () -> store.put(requireNonNull(e.key(), "key"),
                         requireNonNull(e.value(), "value"), e.options().idempotencyKey())))
-                .on(DbDelete.class, (e, c) -> run("delete", () -> store.delete(requireNonNull(e.key(), "key"),
+                .on(DbDelete.class, (e, c) -> run(delete, () -> store.delete(requireNonNull(e.key(), "key"),
                         e.options().idempotencyKey())))
                 .on(DbScan.class, (e, c) -> scan(e));
     }
@@ -111,21 +119,23 @@ public final class JdbcKvEffects implements AutoCloseable {
         if (effect.limit() > config.maxScanLimit()) {
             return Mono.error(new ZerverException(ErrorKind.INVALID_INPUT, JdbcErrors.WHAT, "scan_limit"));
         }
-        return run("scan", () -> store.scan(effect.prefix(), effect.after(), effect.limit()));
+        return run(scan, () -> store.scan(effect.prefix(), effect.after(), effect.limit()));
     }
 
-    private <T> Mono<T> run(String op, Callable<T> call) {
+    /**
+     * The call on a JDBC thread, timed from subscription: a success is recorded on the JDBC
+     * thread as the call returns, a failure (a full queue included) as it is mapped.
+     */
+    private <T> Mono<T> run(KvMetrics.Operation operation, Callable<T> call) {
         return Mono.defer(() -> {
             if (closed) {
                 return Mono.error(new ZerverException(ErrorKind.UPSTREAM_UNAVAILABLE, JdbcErrors.WHAT, "closed"));
             }
-            KvMetrics.Sample sample = metrics.start(op);
-            return Mono.fromCallable(call)
+            KvMetrics.Sample sample = metrics.start(operation);
+            return Mono.fromCallable(() -> sample.succeeded(call.call()))
                     .subscribeOn(scheduler)
-                    .onErrorMap(JdbcErrors::toZerver)
-                    .doOnSuccess(value -> sample.stop("success"))
-                    .doOnError(error -> sample.stop(KvMetrics.outcomeOf(error)))
-                    .doOnCancel(() -> sample.stop("cancelled"));
+                    .onErrorMap(error -> sample.failed(JdbcErrors.toZerver(error)))
+                    .doOnCancel(sample::cancelled);
         });
     }
 
