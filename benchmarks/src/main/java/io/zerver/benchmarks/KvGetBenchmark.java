@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -237,8 +238,7 @@ public class KvGetBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public @Nullable Response latencyEngine(Cpu cpu) {
-        cpu.requests++;
-        return check(engine.handle(requests[order[next(1)]]).block());
+        return one(cpu, this::viaEngine);
     }
 
     /** One request in flight through the naive handler. */
@@ -246,8 +246,7 @@ public class KvGetBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public @Nullable Response latencyNaive(Cpu cpu) {
-        cpu.requests++;
-        return check(naive(ids[order[next(1)]]).block());
+        return one(cpu, this::viaNaive);
     }
 
     /** One request in flight through the db get handler alone. */
@@ -255,8 +254,7 @@ public class KvGetBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public @Nullable Response latencyHandler(Cpu cpu) {
-        cpu.requests++;
-        return check(handler(ids[order[next(1)]]).block());
+        return one(cpu, this::viaHandler);
     }
 
     /** {@value #BATCH} requests in flight at once through the db get handler alone; the score is per request. */
@@ -265,10 +263,7 @@ public class KvGetBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public @Nullable Long throughputHandler(Cpu cpu) {
-        cpu.requests += BATCH;
-        int base = next(BATCH);
-        return count(Flux.range(0, BATCH)
-                .flatMap(i -> handler(ids[order[(base + i) & (ORDER - 1)]]), BATCH));
+        return batch(cpu, this::viaHandler);
     }
 
     /** {@value #BATCH} requests in flight at once through the engine; the score is per request. */
@@ -277,10 +272,7 @@ public class KvGetBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public @Nullable Long throughputEngine(Cpu cpu) {
-        cpu.requests += BATCH;
-        int base = next(BATCH);
-        return count(Flux.range(0, BATCH)
-                .flatMap(i -> engine.handle(requests[order[(base + i) & (ORDER - 1)]]), BATCH));
+        return batch(cpu, this::viaEngine);
     }
 
     /** {@value #BATCH} requests in flight at once through the naive handler; the score is per request. */
@@ -289,10 +281,7 @@ public class KvGetBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public @Nullable Long throughputNaive(Cpu cpu) {
-        cpu.requests += BATCH;
-        int base = next(BATCH);
-        return count(Flux.range(0, BATCH)
-                .flatMap(i -> naive(ids[order[(base + i) & (ORDER - 1)]]), BATCH));
+        return batch(cpu, this::viaNaive);
     }
 
     /**
@@ -326,6 +315,31 @@ public class KvGetBenchmark {
         public void stop() {
             cpuNanos = OS.getProcessCpuTime() - start;
         }
+    }
+
+    private Mono<Response> viaEngine(int key) {
+        return engine.handle(requests[key]);
+    }
+
+    private Mono<Response> viaNaive(int key) {
+        return naive(ids[key]);
+    }
+
+    private Mono<Response> viaHandler(int key) {
+        return handler(ids[key]);
+    }
+
+    /** One request, to the next key in {@link #order}, through {@code side}; waits for its answer. */
+    private @Nullable Response one(Cpu cpu, IntFunction<Mono<Response>> side) {
+        cpu.requests++;
+        return check(side.apply(order[next(1)]).block());
+    }
+
+    /** {@value #BATCH} requests at once, to the next keys in {@link #order}, through {@code side}; waits for all. */
+    private @Nullable Long batch(Cpu cpu, IntFunction<Mono<Response>> side) {
+        cpu.requests += BATCH;
+        int base = next(BATCH);
+        return count(Flux.range(0, BATCH).flatMap(i -> side.apply(order[(base + i) & (ORDER - 1)]), BATCH));
     }
 
     /** The first of {@code n} consecutive positions in {@link #order}. */
