@@ -7,6 +7,8 @@ import io.zerver.core.effect.EffectHandler;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.effect.Effects;
 import io.zerver.core.engine.Engine;
+import io.zerver.core.error.ErrorKind;
+import io.zerver.core.error.ZerverException;
 import io.zerver.core.http.Request;
 import io.zerver.core.http.Response;
 import io.zerver.core.route.RouteTable;
@@ -17,7 +19,7 @@ import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.JdbcKvEffects;
 import io.zerver.effects.jdbc.SqliteDataSources;
 import com.sun.management.OperatingSystemMXBean;
-import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -27,6 +29,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -66,6 +69,12 @@ import reactor.core.scheduler.Schedulers;
  * mapped to {@code Response.text(200, value)} or 404. It runs in-process, with no HTTP and
  * no WebFlux routing: the comparison over HTTP comes with the WebFlux mounting (issue #4).
  *
+ * <p><b>Handler.</b> The db get effect's handler alone, as the engine calls it:
+ * {@code handler.perform(Effects.dbGet("item:" + id), context)}, mapped to the same responses
+ * as the naive handler. Engine minus handler is what the engine adds to a db get (routing,
+ * steps, slots, timeline, timers); handler minus naive is what {@link JdbcKvEffects} adds to, or
+ * saves on, the hand-written JDBC call.
+ *
  * <p>Each side has its own {@link SqliteDataSources} pool of {@value #POOL} connections on
  * the same file (WAL, {@code synchronous=NORMAL}), filled with {@value #KEYS} keys through
  * {@link JdbcKvEffects}. Keys are read in a fixed pseudo-random order, the same for both.
@@ -91,6 +100,7 @@ public class KvGetBenchmark {
     static final int BATCH = 64;
     static final String SELECT = "SELECT value FROM " + JdbcKvConfig.DEFAULT_TABLE + " WHERE key = ?";
 
+    private static final EffectContext CONTEXT = new EffectContext("bench", 1, Duration.ofSeconds(10));
     private static final Slot<String> ITEM = Slot.of("item", String.class);
     private static final Step RENDER = Step.named("render").reads(ITEM)
             .run(ctx -> Decision.done(Response.text(200, ctx.require(ITEM))));
@@ -108,12 +118,21 @@ public class KvGetBenchmark {
     @Param({"default"})
     public String timer;
 
+    /**
+     * The meter registry {@link JdbcKvEffects} reports to: {@code none}, or {@code simple} (a
+     * {@code SimpleMeterRegistry}, as in an application with the starter, which passes its
+     * registry) ({@code -p meters=none,simple}). The naive handler reports nothing.
+     */
+    @Param({"none"})
+    public String meters;
+
     /** A fixed pseudo-random order of key indices; a power of two long. */
     private static final int ORDER = 4096;
 
     private @Nullable Path dir;
     private HikariDataSource engineData;
     private JdbcKvEffects kv;
+    private EffectHandler<Effect> handler;
     private Engine engine;
     private HikariDataSource naiveData;
     private JdbcClient jdbc;
@@ -130,7 +149,11 @@ public class KvGetBenchmark {
         Path file = dir.resolve("kv.db");
 
         engineData = SqliteDataSources.create(file, POOL);
-        kv = JdbcKvEffects.create(engineData, JdbcKvConfig.defaults());
+        kv = JdbcKvEffects.create(engineData, JdbcKvConfig.defaults(), switch (meters) {
+            case "none" -> null;
+            case "simple" -> new SimpleMeterRegistry();
+            default -> throw new IllegalArgumentException("meters: " + meters + " (expected: none or simple)");
+        });
         EffectHandlers handlers = kv.handlers();
         EffectContext context = new EffectContext("seed", 1, Duration.ofSeconds(10));
         for (int i = 0; i < KEYS; i++) {
@@ -140,6 +163,7 @@ public class KvGetBenchmark {
                 throw new IllegalStateException("seeding " + key(i) + " failed");
             }
         }
+        handler = handlers.find(Effects.dbGet(key(0)));
         engine = Benchmarks.withTimer(Engine.builder()
                 .routes(RouteTable.builder().get("/items/:id", r -> r.steps(LOAD)).build())
                 .handlers(handlers), timer)
@@ -161,9 +185,11 @@ public class KvGetBenchmark {
         for (int i : new int[] {0, 1, KEYS - 1}) {
             expect(engine.handle(requests[i]).block(), 200, value(i), "engine, " + key(i));
             expect(naive(ids[i]).block(), 200, value(i), "naive, " + key(i));
+            expect(handler(ids[i]).block(), 200, value(i), "handler, " + key(i));
         }
         expect(engine.handle(Request.of("GET", "/items/missing")).block(), 404, null, "engine, missing key");
         expect(naive("missing").block(), 404, null, "naive, missing key");
+        expect(handler("missing").block(), 404, null, "handler, missing key");
         List<Response> batch = Flux.range(0, BATCH).flatMap(i -> engine.handle(requests[i]), BATCH)
                 .collectList().block();
         if (batch == null || batch.size() != BATCH || batch.stream().anyMatch(r -> r.status() != 200)) {
@@ -199,13 +225,20 @@ public class KvGetBenchmark {
                 .map(value -> value.map(v -> Response.text(200, v)).orElseGet(() -> Response.status(404)));
     }
 
+    /** The db get effect's handler alone, as the engine performs it, mapped to the naive handler's answers. */
+    Mono<Response> handler(String id) {
+        return handler.perform(Effects.dbGet("item:" + id), CONTEXT)
+                .map(value -> Response.text(200, (String) value))
+                .onErrorResume(ZerverException.class,
+                        e -> Mono.just(Response.status(e.error().kind() == ErrorKind.NOT_FOUND ? 404 : 500)));
+    }
+
     /** One request in flight through the engine. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public @Nullable Response latencyEngine(Cpu cpu) {
-        cpu.requests++;
-        return check(engine.handle(requests[order[next(1)]]).block());
+        return one(cpu, this::viaEngine);
     }
 
     /** One request in flight through the naive handler. */
@@ -213,8 +246,24 @@ public class KvGetBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public @Nullable Response latencyNaive(Cpu cpu) {
-        cpu.requests++;
-        return check(naive(ids[order[next(1)]]).block());
+        return one(cpu, this::viaNaive);
+    }
+
+    /** One request in flight through the db get handler alone. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public @Nullable Response latencyHandler(Cpu cpu) {
+        return one(cpu, this::viaHandler);
+    }
+
+    /** {@value #BATCH} requests in flight at once through the db get handler alone; the score is per request. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(BATCH)
+    public @Nullable Long throughputHandler(Cpu cpu) {
+        return batch(cpu, this::viaHandler);
     }
 
     /** {@value #BATCH} requests in flight at once through the engine; the score is per request. */
@@ -223,10 +272,7 @@ public class KvGetBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public @Nullable Long throughputEngine(Cpu cpu) {
-        cpu.requests += BATCH;
-        int base = next(BATCH);
-        return count(Flux.range(0, BATCH)
-                .flatMap(i -> engine.handle(requests[order[(base + i) & (ORDER - 1)]]), BATCH));
+        return batch(cpu, this::viaEngine);
     }
 
     /** {@value #BATCH} requests in flight at once through the naive handler; the score is per request. */
@@ -235,10 +281,7 @@ public class KvGetBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(BATCH)
     public @Nullable Long throughputNaive(Cpu cpu) {
-        cpu.requests += BATCH;
-        int base = next(BATCH);
-        return count(Flux.range(0, BATCH)
-                .flatMap(i -> naive(ids[order[(base + i) & (ORDER - 1)]]), BATCH));
+        return batch(cpu, this::viaNaive);
     }
 
     /**
@@ -272,6 +315,31 @@ public class KvGetBenchmark {
         public void stop() {
             cpuNanos = OS.getProcessCpuTime() - start;
         }
+    }
+
+    private Mono<Response> viaEngine(int key) {
+        return engine.handle(requests[key]);
+    }
+
+    private Mono<Response> viaNaive(int key) {
+        return naive(ids[key]);
+    }
+
+    private Mono<Response> viaHandler(int key) {
+        return handler(ids[key]);
+    }
+
+    /** One request, to the next key in {@link #order}, through {@code side}; waits for its answer. */
+    private @Nullable Response one(Cpu cpu, IntFunction<Mono<Response>> side) {
+        cpu.requests++;
+        return check(side.apply(order[next(1)]).block());
+    }
+
+    /** {@value #BATCH} requests at once, to the next keys in {@link #order}, through {@code side}; waits for all. */
+    private @Nullable Long batch(Cpu cpu, IntFunction<Mono<Response>> side) {
+        cpu.requests += BATCH;
+        int base = next(BATCH);
+        return count(Flux.range(0, BATCH).flatMap(i -> side.apply(order[(base + i) & (ORDER - 1)]), BATCH));
     }
 
     /** The first of {@code n} consecutive positions in {@link #order}. */

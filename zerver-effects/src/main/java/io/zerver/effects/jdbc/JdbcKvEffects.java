@@ -12,6 +12,10 @@ import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -31,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Every JDBC call runs on a bounded pool of threads named {@code zerver-jdbc}, never on
  * the subscriber's thread, and only once subscribed to. When all threads are busy and
- * their queues full, an effect fails at once with Overloaded ("db", "queue_full"). A
+ * their queue is full, an effect fails at once with Overloaded ("db", "queue_full"). A
  * database that cannot answer fails it with UpstreamUnavailable ("db", "unavailable"),
  * which the engine may retry; a broken constraint with Internal ("db", "constraint"); a
  * missing key with NotFound ("db", key); a scan over {@link JdbcKvConfig#maxScanLimit()}
@@ -54,6 +58,10 @@ public final class JdbcKvEffects implements AutoCloseable {
     private final JdbcKvConfig config;
     private final Scheduler scheduler;
     private final KvMetrics metrics;
+    private final KvMetrics.Operation get;
+    private final KvMetrics.Operation put;
+    private final KvMetrics.Operation delete;
+    private final KvMetrics.Operation scan;
     private volatile boolean closed;
 
     private JdbcKvEffects(KvStore store, JdbcKvConfig config, Scheduler scheduler, KvMetrics metrics) {
@@ -61,6 +69,10 @@ public final class JdbcKvEffects implements AutoCloseable {
         this.config = config;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.get = metrics.operation("get");
+        this.put = metrics.operation("put");
+        this.delete = metrics.operation("delete");
+        this.scan = metrics.operation("scan");
     }
 
     /** Handlers over {@code dataSource}, without metrics. */
@@ -72,21 +84,40 @@ public final class JdbcKvEffects implements AutoCloseable {
     public static JdbcKvEffects create(DataSource dataSource, JdbcKvConfig config, @Nullable MeterRegistry registry) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(config, "config");
-        int threads = config.threads() > 0 ? config.threads()
-                : HikariPools.maximumSize(dataSource, THREADS_WITHOUT_POOL_SIZE);
-        Scheduler scheduler = Schedulers.newBoundedElastic(threads, config.queuedTasksPerThread(), THREAD_NAME,
-                IDLE_THREAD_TTL_SECONDS, true);
-        KvStore store = new KvStore(new Transactions(dataSource), config, Clock.systemUTC());
+        int connections = HikariPools.maximumSize(dataSource, THREADS_WITHOUT_POOL_SIZE);
+        int threads = config.threads() > 0 ? config.threads() : connections;
+        Scheduler scheduler = jdbcThreads(threads, config.queuedTasksPerThread());
+        KvStore store = new KvStore(new Transactions(dataSource, connections), config, Clock.systemUTC());
         return new JdbcKvEffects(store, config, scheduler, new KvMetrics(registry));
+    }
+
+    /**
+     * {@code threads} threads named {@code zerver-jdbc-<n>}, started when first needed and
+     * stopped after a minute idle, taking calls from one queue of {@code threads} times
+     * {@code queuedPerThread}; a call beyond it is rejected. One queue, not one per thread as in
+     * Reactor's bounded-elastic scheduler: no thread idles while a call waits behind a slow one,
+     * and handing a call over costs a queue offer, not a pick among the threads' delay queues.
+     */
+    private static Scheduler jdbcThreads(int threads, int queuedPerThread) {
+        AtomicInteger started = new AtomicInteger();
+        int queued = (int) Math.min(Integer.MAX_VALUE, (long) threads * queuedPerThread);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_TTL_SECONDS,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(queued), task -> {
+                    Thread thread = new Thread(task, THREAD_NAME + "-" + started.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return Schedulers.fromExecutorService(executor, THREAD_NAME);
     }
 
     /** Registers these handlers for the four DB effects, replacing any registered before. */
     public EffectHandlers.Builder registerOn(EffectHandlers.Builder builder) {
         requireNonNull(builder, "builder");
-        return builder.on(DbGet.class, (e, c) -> run("get", () -> store.get(requireNonNull(e.key(), "key"))))
-                .on(DbPut.class, (e, c) -> run("put", () -> store.put(requireNonNull(e.key(), "key"),
+        return builder.on(DbGet.class, (e, c) -> run(get, () -> store.get(requireNonNull(e.key(), "key"))))
+                .on(DbPut.class, (e, c) -> run(put, () -> store.put(requireNonNull(e.key(), "key"),
                         requireNonNull(e.value(), "value"), e.options().idempotencyKey())))
-                .on(DbDelete.class, (e, c) -> run("delete", () -> store.delete(requireNonNull(e.key(), "key"),
+                .on(DbDelete.class, (e, c) -> run(delete, () -> store.delete(requireNonNull(e.key(), "key"),
                         e.options().idempotencyKey())))
                 .on(DbScan.class, (e, c) -> scan(e));
     }
@@ -96,32 +127,38 @@ public final class JdbcKvEffects implements AutoCloseable {
         return registerOn(EffectHandlers.builder()).build();
     }
 
-    /** Stops the JDBC threads; effects performed afterwards fail with UpstreamUnavailable ("db", "closed"). */
+    /**
+     * Stops the JDBC threads and closes the read statements kept on the pool's connections;
+     * effects performed afterwards fail with UpstreamUnavailable ("db", "closed").
+     */
     @Override
     public void close() {
         closed = true;
         scheduler.dispose();
+        store.close();
     }
 
     private Mono<?> scan(DbScan effect) {
         if (effect.limit() > config.maxScanLimit()) {
             return Mono.error(new ZerverException(ErrorKind.INVALID_INPUT, JdbcErrors.WHAT, "scan_limit"));
         }
-        return run("scan", () -> store.scan(effect.prefix(), effect.after(), effect.limit()));
+        return run(scan, () -> store.scan(effect.prefix(), effect.after(), effect.limit()));
     }
 
-    private <T> Mono<T> run(String op, Callable<T> call) {
+    /**
+     * The call on a JDBC thread, timed from subscription: a success is recorded on the JDBC
+     * thread as the call returns, a failure (a full queue included) as it is mapped.
+     */
+    private <T> Mono<T> run(KvMetrics.Operation operation, Callable<T> call) {
         return Mono.defer(() -> {
             if (closed) {
                 return Mono.error(new ZerverException(ErrorKind.UPSTREAM_UNAVAILABLE, JdbcErrors.WHAT, "closed"));
             }
-            KvMetrics.Sample sample = metrics.start(op);
-            return Mono.fromCallable(call)
+            KvMetrics.Sample sample = metrics.start(operation);
+            return Mono.fromCallable(() -> sample.succeeded(call.call()))
                     .subscribeOn(scheduler)
-                    .onErrorMap(JdbcErrors::toZerver)
-                    .doOnSuccess(value -> sample.stop("success"))
-                    .doOnError(error -> sample.stop(KvMetrics.outcomeOf(error)))
-                    .doOnCancel(() -> sample.stop("cancelled"));
+                    .onErrorMap(error -> sample.failed(JdbcErrors.toZerver(error)))
+                    .doOnCancel(sample::cancelled);
         });
     }
 

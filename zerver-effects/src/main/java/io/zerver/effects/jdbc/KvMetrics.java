@@ -3,8 +3,11 @@ package io.zerver.effects.jdbc;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +35,9 @@ final class KvMetrics {
         }
     }
 
+    /** The outcome of each error kind: its name in lower case. */
+    private static final String[] ERROR_OUTCOMES = outcomes();
+
     private final @Nullable MeterRegistry registry;
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -45,10 +51,15 @@ final class KvMetrics {
         }
     }
 
+    /** The meters of operation {@code op}; their timers are registered on first use and looked up once. */
+    Operation operation(String op) {
+        return new Operation(op);
+    }
+
     /** Counts an operation in flight until the returned sample is stopped. */
-    Sample start(String op) {
+    Sample start(Operation operation) {
         inFlight.incrementAndGet();
-        return new Sample(op, System.nanoTime());
+        return new Sample(operation, System.nanoTime());
     }
 
     int inFlight() {
@@ -56,19 +67,70 @@ final class KvMetrics {
     }
 
     static String outcomeOf(Throwable error) {
-        return error instanceof ZerverException z ? z.error().kind().name().toLowerCase(Locale.ROOT) : "error";
+        return error instanceof ZerverException z ? ERROR_OUTCOMES[z.error().kind().ordinal()] : "error";
+    }
+
+    private static String[] outcomes() {
+        ErrorKind[] kinds = ErrorKind.values();
+        String[] names = new String[kinds.length];
+        for (ErrorKind kind : kinds) {
+            names[kind.ordinal()] = kind.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
+    }
+
+    /** One operation ({@code get}, {@code put}, ...): its timer per outcome, registered when first needed. */
+    final class Operation {
+
+        private final String op;
+        private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+        private Operation(String op) {
+            this.op = op;
+        }
+
+        private void record(String outcome, long nanos) {
+            if (registry == null) {
+                return;
+            }
+            Timer timer = timers.get(outcome);
+            if (timer == null) {
+                timer = timers.computeIfAbsent(outcome, o -> Timer.builder(OPERATIONS)
+                        .description("DB key/value operations, from subscription to answer")
+                        .tag(Tag.OP.key, op)
+                        .tag(Tag.OUTCOME.key, o)
+                        .register(registry));
+            }
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** One operation being timed; stopping it more than once counts once. */
     final class Sample {
 
-        private final String op;
+        private final Operation operation;
         private final long start;
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        private Sample(String op, long start) {
-            this.op = op;
+        private Sample(Operation operation, long start) {
+            this.operation = operation;
             this.start = start;
+        }
+
+        /** Stops with outcome {@code success}; answers {@code value}. */
+        <T> T succeeded(T value) {
+            stop("success");
+            return value;
+        }
+
+        /** Stops with the outcome of {@code error}; answers {@code error}. */
+        Throwable failed(Throwable error) {
+            stop(outcomeOf(error));
+            return error;
+        }
+
+        void cancelled() {
+            stop("cancelled");
         }
 
         void stop(String outcome) {
@@ -76,14 +138,7 @@ final class KvMetrics {
                 return;
             }
             inFlight.decrementAndGet();
-            if (registry != null) {
-                Timer.builder(OPERATIONS)
-                        .description("DB key/value operations, from subscription to answer")
-                        .tag(Tag.OP.key, op)
-                        .tag(Tag.OUTCOME.key, outcome)
-                        .register(registry)
-                        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            }
+            operation.record(outcome, System.nanoTime() - start);
         }
     }
 }

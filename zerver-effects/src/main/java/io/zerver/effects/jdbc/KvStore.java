@@ -1,10 +1,13 @@
 package io.zerver.effects.jdbc;
 
+import static java.util.Objects.requireNonNull;
+
 import io.zerver.core.effect.KeyValue;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,6 +31,10 @@ final class KvStore {
     private final String idempotencyTable;
     private final Clock clock;
     private final String selectValue;
+    private final String scanFrom;
+    private final String scanAfter;
+    private final String scanFromBelow;
+    private final String scanAfterBelow;
     private final String upsert;
     private final String deleteKey;
     private final String selectRecord;
@@ -40,6 +47,12 @@ final class KvStore {
         this.idempotencyTable = config.idempotencyTable();
         this.clock = clock;
         this.selectValue = "SELECT value FROM " + table + " WHERE key = ?";
+        String scan = "SELECT key, value FROM " + table + " WHERE key ";
+        String order = " ORDER BY key LIMIT ?";
+        this.scanFrom = scan + ">= ?" + order;
+        this.scanAfter = scan + "> ?" + order;
+        this.scanFromBelow = scan + ">= ? AND key < ?" + order;
+        this.scanAfterBelow = scan + "> ? AND key < ?" + order;
         this.upsert = "INSERT INTO " + table + " (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key)"
                 + " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
         this.deleteKey = "DELETE FROM " + table + " WHERE key = ?";
@@ -51,12 +64,12 @@ final class KvStore {
     /** The value of {@code key}; fails with NotFound ("db", key) when there is none. */
     String get(String key) throws SQLException {
         ensureSchema();
-        Optional<String> value = transactions.reads()
-                .sql(selectValue)
-                .param(key)
-                .query(String.class)
-                .optional();
-        return value.orElseThrow(() -> new ZerverException(ErrorKind.NOT_FOUND, JdbcErrors.WHAT, key));
+        String value = transactions.read(selectValue, statement -> statement.setString(1, key),
+                rows -> rows.next() ? rows.getString(1) : null);
+        if (value == null) {
+            throw new ZerverException(ErrorKind.NOT_FOUND, JdbcErrors.WHAT, key);
+        }
+        return value;
     }
 
     /** Inserts or replaces {@code key}; always true. */
@@ -84,19 +97,26 @@ final class KvStore {
         boolean fromAfter = after != null && KeyRange.compare(after, prefix) >= 0;
         String lower = fromAfter ? after : prefix;
         String upper = KeyRange.upperBound(prefix);
-        StringBuilder sql = new StringBuilder("SELECT key, value FROM ").append(table)
-                .append(fromAfter ? " WHERE key > ?" : " WHERE key >= ?");
-        if (upper != null) {
-            sql.append(" AND key < ?");
-        }
-        sql.append(" ORDER BY key LIMIT ?");
-        JdbcClient.StatementSpec statement = transactions.reads().sql(sql.toString()).param(lower);
-        if (upper != null) {
-            statement = statement.param(upper);
-        }
-        return statement.param(limit)
-                .query((rs, row) -> new KeyValue(rs.getString(1), rs.getString(2)))
-                .list();
+        String sql = upper == null ? (fromAfter ? scanAfter : scanFrom) : (fromAfter ? scanAfterBelow : scanFromBelow);
+        List<KeyValue> entries = transactions.read(sql, statement -> {
+            statement.setString(1, lower);
+            if (upper != null) {
+                statement.setString(2, upper);
+            }
+            statement.setInt(upper == null ? 2 : 3, limit);
+        }, rows -> {
+            List<KeyValue> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(new KeyValue(rows.getString(1), rows.getString(2)));
+            }
+            return found;
+        });
+        return requireNonNull(entries, "entries");
+    }
+
+    /** Closes the read statements kept on the pool's connections. */
+    void close() {
+        transactions.close();
     }
 
     private boolean write(String kind, String key, @Nullable String idempotencyKey,

@@ -7,6 +7,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -15,7 +17,8 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
  * Reads and write transactions over a {@code DataSource}. Blocking: callers run it on the
  * JDBC threads.
  *
- * <p>Reads are single statements in auto-commit mode. Writes run in a transaction on one
+ * <p>Reads are single statements in auto-commit mode, on SQLite with statements kept per
+ * connection ({@link ReadStatements}). Writes run in a transaction on one
  * connection: on SQLite it is begun with {@code BEGIN IMMEDIATE}, which takes the write
  * lock up front and so waits for other writers within the busy timeout; a deferred
  * transaction that reads and then writes would instead fail with SQLITE_BUSY at once. On
@@ -24,20 +27,34 @@ import org.springframework.jdbc.support.SQLExceptionTranslator;
 final class Transactions {
 
     private final DataSource dataSource;
-    private final JdbcClient reads;
+    private final ReadStatements statements;
     private final SQLExceptionTranslator translator;
     private volatile @Nullable Dialect dialect;
 
-    Transactions(DataSource dataSource) {
+    /**
+     * @param connections how many connections the pool holds at most: statements are kept for
+     *     twice as many before those of closed connections are dropped
+     */
+    Transactions(DataSource dataSource, int connections) {
         this.dataSource = dataSource;
-        JdbcTemplate template = new JdbcTemplate(dataSource);
-        this.translator = template.getExceptionTranslator();
-        this.reads = JdbcClient.create(template);
+        this.statements = new ReadStatements(2 * connections);
+        this.translator = new JdbcTemplate(dataSource).getExceptionTranslator();
     }
 
-    /** Runs single statements, each committed on its own. */
-    JdbcClient reads() {
-        return reads;
+    /**
+     * Runs one query in auto-commit mode with the parameters {@code bind} sets and answers what
+     * {@code extract} reads from its rows. SQLException is not translated: {@link JdbcErrors} maps it.
+     */
+    <T> @Nullable T read(String sql, PreparedStatementSetter bind, ResultSetExtractor<T> extract)
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return statements.query(connection, dialect(connection) == Dialect.SQLITE, sql, bind, extract);
+        }
+    }
+
+    /** Closes the statements kept on the pool's connections. */
+    void close() {
+        statements.closeAll();
     }
 
     /** The database's dialect, known once a first transaction ran. */

@@ -1,6 +1,7 @@
 package io.zerver.effects.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -102,6 +103,61 @@ class JdbcKvFailureTests {
             assertThat(registry.get("zerver.db.operations").tags("op", "get", "outcome", "not_found").timer().count())
                     .isEqualTo(1);
             assertThat(registry.get("zerver.db.in_flight").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void aCancelledOperationIsMeteredOnceAsCancelledEvenWhenItsCallEndsLater() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (HikariDataSource pool = SqliteDataSources.create(dir.resolve("cancelled.db"), 1)) {
+            GatedDataSource ds = new GatedDataSource(pool);
+            try (JdbcKvEffects kv = JdbcKvEffects.create(ds, JdbcKvConfig.defaults().withThreads(1), registry)) {
+                EffectHandlers handlers = kv.handlers();
+                perform(handlers, Effects.dbPut("k", "v")).block(KvHarness.WAIT);
+                ds.close();
+
+                var subscription = perform(handlers, Effects.dbGet("k")).subscribe(value -> { }, error -> { });
+                await().atMost(KvHarness.WAIT).until(() -> ds.waiting.get() == 1);
+                subscription.dispose();
+                ds.open();
+                // One JDBC thread: this get runs once the cancelled one has ended.
+                assertThat(perform(handlers, Effects.dbGet("k")).block(KvHarness.WAIT)).isEqualTo("v");
+
+                assertThat(registry.get("zerver.db.operations").tags("op", "get", "outcome", "cancelled").timer()
+                        .count()).isEqualTo(1);
+                assertThat(registry.get("zerver.db.operations").tags("op", "get", "outcome", "success").timer()
+                        .count()).isEqualTo(1);
+                assertThat(registry.get("zerver.db.in_flight").gauge().value()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void anOperationRefusedByAFullQueueIsMeteredAsOverloaded() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (HikariDataSource pool = SqliteDataSources.create(dir.resolve("full.db"), 1)) {
+            GatedDataSource ds = new GatedDataSource(pool);
+            JdbcKvConfig config = JdbcKvConfig.defaults().withThreads(1).withQueuedTasksPerThread(1);
+            try (JdbcKvEffects kv = JdbcKvEffects.create(ds, config, registry)) {
+                EffectHandlers handlers = kv.handlers();
+                perform(handlers, Effects.dbPut("k", "v")).block(KvHarness.WAIT);
+                ds.close();
+                var running = perform(handlers, Effects.dbGet("k")).toFuture();
+                await().atMost(KvHarness.WAIT).until(() -> ds.waiting.get() == 1);
+                var queued = perform(handlers, Effects.dbGet("k")).toFuture();
+
+                assertThat(failure(handlers, Effects.dbGet("k")))
+                        .isEqualTo(ZerverError.of(ErrorKind.OVERLOADED, "db", "queue_full"));
+                ds.open();
+                assertThat(running).succeedsWithin(KvHarness.WAIT).isEqualTo("v");
+                assertThat(queued).succeedsWithin(KvHarness.WAIT).isEqualTo("v");
+
+                assertThat(registry.get("zerver.db.operations").tags("op", "get", "outcome", "overloaded").timer()
+                        .count()).isEqualTo(1);
+                assertThat(registry.get("zerver.db.operations").tags("op", "get", "outcome", "success").timer()
+                        .count()).isEqualTo(2);
+                assertThat(registry.get("zerver.db.in_flight").gauge().value()).isZero();
+            }
         }
     }
 }

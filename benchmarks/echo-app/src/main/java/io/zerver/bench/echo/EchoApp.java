@@ -21,7 +21,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * functional endpoint. Both answer 200 with the request's body and content type. Only the path a
  * request takes from Netty to the handler differs, which is what {@code benchmarks/wrk/echo.sh}
  * measures. The todos feature is imported too: {@code benchmarks/wrk/two-process.sh} compares
- * its {@code GET /todos} here with the same jar in the supervisor.
+ * its {@code GET /todos} here with the same jar in the supervisor. {@link KvRoutes} serves one
+ * key/value read as a Zerver route and as a hand-written handler ({@code GET /zerver/kv/:key},
+ * {@code GET /plain/kv/{key}}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 @Import({ EchoFeature.class, TodosFeature.class })

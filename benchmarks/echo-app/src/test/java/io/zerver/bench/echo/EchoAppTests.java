@@ -50,4 +50,21 @@ class EchoAppTests {
                     .expectBody().isEmpty();
         }
     }
+
+    @Test
+    void bothKvPathsAnswerTheStoredValue() {
+        for (String path : new String[] { KvRoutes.ZERVER_PATH, KvRoutes.PLAIN_PATH }) {
+            client.get().uri(path + KvRoutes.key(42)).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                    .expectBody(String.class).isEqualTo(KvRoutes.value(42));
+        }
+    }
+
+    @Test
+    void aMissingKeyIs404OnBothKvPaths() {
+        for (String path : new String[] { KvRoutes.ZERVER_PATH, KvRoutes.PLAIN_PATH }) {
+            client.get().uri(path + "missing").exchange().expectStatus().isNotFound();
+        }
+    }
 }
