@@ -39,7 +39,8 @@ class ZerverEffectsAutoConfigurationTests {
     Path dir;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE);
+            .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
+            .withClassLoader(EffectsAutoConfigurations.NO_EMBEDDED_DATABASE);
 
     @Configuration(proxyBeanMethods = false)
     static class KvRoutes {

@@ -1,5 +1,6 @@
 package io.zerver.autoconfigure.effects;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -14,7 +15,15 @@ import io.zerver.effects.jdbc.SqliteDataSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import io.zerver.core.effect.Effect;
+import io.zerver.core.effect.EffectContext;
+import io.zerver.core.effect.EffectHandler;
+import io.zerver.core.effect.Effects;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -24,6 +33,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ZerverJdbcEffectsAutoConfigurationTests {
+
+    private static final EffectContext CONTEXT = new EffectContext("r1", 1, Duration.ofSeconds(5));
 
     @TempDir
     static Path dir;
@@ -129,6 +140,28 @@ class ZerverJdbcEffectsAutoConfigurationTests {
                     assertThat(context).doesNotHaveBean(JdbcKvEffects.class);
                     assertThat(context.getBean(EffectHandlers.class).types()).doesNotContain(DbGet.class);
                 });
+    }
+
+    @Test
+    void anApplicationWithAnEmbeddedDatabaseOfItsOwnKeepsItsDataThereAndGetsNoSqliteFile() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
+                .withPropertyValues("zerver.data.dir=" + dir.resolve("with-h2")).run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean("zerverSqliteDataSource")
+                            .hasSingleBean(DataSource.class).hasSingleBean(JdbcKvEffects.class);
+                    assertThat(context.getBean(HikariDataSource.class).getJdbcUrl()).startsWith("jdbc:h2:mem:");
+                    EffectHandlers handlers = context.getBean(EffectHandlers.class);
+                    assertThat(perform(handlers, Effects.dbPut("k", "v"))).isEqualTo(true);
+                    assertThat(perform(handlers, Effects.dbGet("k"))).isEqualTo("v");
+                    assertThat(Files.exists(dir.resolve("with-h2").resolve("zerver.db"))).isFalse();
+                });
+    }
+
+    private static @Nullable Object perform(EffectHandlers handlers, Effect effect) {
+        EffectHandler<Effect> handler = handlers.find(effect);
+        assertThat(handler).as("handler of %s", effect.kind()).isNotNull();
+        return requireNonNull(handler).perform(effect, CONTEXT).block(Duration.ofSeconds(10));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -30,41 +30,18 @@ final class KvStore {
     private final String table;
     private final String idempotencyTable;
     private final Clock clock;
-    private final String selectValue;
-    private final String scanFrom;
-    private final String scanAfter;
-    private final String scanFromBelow;
-    private final String scanAfterBelow;
-    private final String upsert;
-    private final String deleteKey;
-    private final String selectRecord;
-    private final String insertRecord;
-    private volatile boolean ready;
+    private volatile @Nullable KvSql sql;
 
     KvStore(Transactions transactions, JdbcKvConfig config, Clock clock) {
         this.transactions = transactions;
         this.table = config.table();
         this.idempotencyTable = config.idempotencyTable();
         this.clock = clock;
-        this.selectValue = "SELECT value FROM " + table + " WHERE key = ?";
-        String scan = "SELECT key, value FROM " + table + " WHERE key ";
-        String order = " ORDER BY key LIMIT ?";
-        this.scanFrom = scan + ">= ?" + order;
-        this.scanAfter = scan + "> ?" + order;
-        this.scanFromBelow = scan + ">= ? AND key < ?" + order;
-        this.scanAfterBelow = scan + "> ? AND key < ?" + order;
-        this.upsert = "INSERT INTO " + table + " (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key)"
-                + " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
-        this.deleteKey = "DELETE FROM " + table + " WHERE key = ?";
-        this.selectRecord = "SELECT kind, target, outcome FROM " + idempotencyTable + " WHERE key = ?";
-        this.insertRecord = "INSERT INTO " + idempotencyTable + " (key, kind, target, outcome, created_at)"
-                + " VALUES (?, ?, ?, ?, ?)";
     }
 
     /** The value of {@code key}; fails with NotFound ("db", key) when there is none. */
     String get(String key) throws SQLException {
-        ensureSchema();
-        String value = transactions.read(selectValue, statement -> statement.setString(1, key),
+        String value = transactions.read(ensureSchema().selectValue(), statement -> statement.setString(1, key),
                 rows -> rows.next() ? rows.getString(1) : null);
         if (value == null) {
             throw new ZerverException(ErrorKind.NOT_FOUND, JdbcErrors.WHAT, key);
@@ -74,18 +51,18 @@ final class KvStore {
 
     /** Inserts or replaces {@code key}; always true. */
     boolean put(String key, String value, @Nullable String idempotencyKey) throws SQLException {
-        ensureSchema();
-        return write("db.put", key, idempotencyKey, jdbc -> {
-            jdbc.sql(upsert).params(key, value, clock.millis()).update();
+        KvSql statements = ensureSchema();
+        return write(statements, "db.put", key, idempotencyKey, jdbc -> {
+            jdbc.sql(statements.upsert()).params(key, value, clock.millis()).update();
             return true;
         });
     }
 
     /** Deletes {@code key}; whether it existed. */
     boolean delete(String key, @Nullable String idempotencyKey) throws SQLException {
-        ensureSchema();
-        return write("db.delete", key, idempotencyKey,
-                jdbc -> jdbc.sql(deleteKey).param(key).update() > 0);
+        KvSql statements = ensureSchema();
+        return write(statements, "db.delete", key, idempotencyKey,
+                jdbc -> jdbc.sql(statements.deleteKey()).param(key).update() > 0);
     }
 
     /**
@@ -93,11 +70,12 @@ final class KvStore {
      * {@code after} is set, only those strictly after it.
      */
     List<KeyValue> scan(String prefix, @Nullable String after, int limit) throws SQLException {
-        ensureSchema();
+        KvSql statements = ensureSchema();
         boolean fromAfter = after != null && KeyRange.compare(after, prefix) >= 0;
         String lower = fromAfter ? after : prefix;
         String upper = KeyRange.upperBound(prefix);
-        String sql = upper == null ? (fromAfter ? scanAfter : scanFrom) : (fromAfter ? scanAfterBelow : scanFromBelow);
+        String sql = upper == null ? (fromAfter ? statements.scanAfter() : statements.scanFrom())
+                : (fromAfter ? statements.scanAfterBelow() : statements.scanFromBelow());
         List<KeyValue> entries = transactions.read(sql, statement -> {
             statement.setString(1, lower);
             if (upper != null) {
@@ -119,23 +97,23 @@ final class KvStore {
         transactions.close();
     }
 
-    private boolean write(String kind, String key, @Nullable String idempotencyKey,
+    private boolean write(KvSql statements, String kind, String key, @Nullable String idempotencyKey,
             Function<JdbcClient, Boolean> apply) throws SQLException {
         if (idempotencyKey == null) {
             return transactions.write(apply);
         }
         try {
-            return transactions.write(jdbc -> once(jdbc, kind, key, idempotencyKey, apply));
+            return transactions.write(jdbc -> once(statements, jdbc, kind, key, idempotencyKey, apply));
         } catch (DuplicateKeyException raced) {
             // Only where two transactions may both miss the record (not SQLite, whose writes
             // are serialized): the other one committed first, so this time its record is found.
-            return transactions.write(jdbc -> once(jdbc, kind, key, idempotencyKey, apply));
+            return transactions.write(jdbc -> once(statements, jdbc, kind, key, idempotencyKey, apply));
         }
     }
 
-    private boolean once(JdbcClient jdbc, String kind, String key, String idempotencyKey,
+    private boolean once(KvSql statements, JdbcClient jdbc, String kind, String key, String idempotencyKey,
             Function<JdbcClient, Boolean> apply) {
-        Optional<Recorded> recorded = jdbc.sql(selectRecord)
+        Optional<Recorded> recorded = jdbc.sql(statements.selectRecord())
                 .param(idempotencyKey)
                 .query((rs, row) -> new Recorded(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
@@ -147,30 +125,31 @@ final class KvStore {
             return Boolean.parseBoolean(first.outcome());
         }
         boolean outcome = apply.apply(jdbc);
-        jdbc.sql(insertRecord)
+        jdbc.sql(statements.insertRecord())
                 .params(idempotencyKey, kind, key, Boolean.toString(outcome), clock.millis())
                 .update();
         return outcome;
     }
 
-    private void ensureSchema() throws SQLException {
-        if (ready) {
-            return;
+    /** The SQL of this database, once its tables exist (created on first use). */
+    private KvSql ensureSchema() throws SQLException {
+        KvSql ready = sql;
+        if (ready != null) {
+            return ready;
         }
         synchronized (this) {
-            if (ready) {
-                return;
+            KvSql again = sql;
+            if (again != null) {
+                return again;
             }
-            String keyType = transactions.dialect().keyType();
+            KvSql created = KvSql.of(transactions.dialect(), table, idempotencyTable);
             transactions.write(jdbc -> {
-                jdbc.sql("CREATE TABLE IF NOT EXISTS " + table + " (key " + keyType + " NOT NULL PRIMARY KEY,"
-                        + " value TEXT NOT NULL, updated_at BIGINT NOT NULL)").update();
-                jdbc.sql("CREATE TABLE IF NOT EXISTS " + idempotencyTable + " (key " + keyType
-                        + " NOT NULL PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, outcome TEXT NOT NULL,"
-                        + " created_at BIGINT NOT NULL)").update();
+                jdbc.sql(created.createTable()).update();
+                jdbc.sql(created.createIdempotencyTable()).update();
                 return null;
             });
-            ready = true;
+            sql = created;
+            return created;
         }
     }
 

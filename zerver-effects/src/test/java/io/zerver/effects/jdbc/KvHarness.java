@@ -19,19 +19,17 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import reactor.core.publisher.Mono;
 
-/** A real SQLite file, the handlers over it, and ways to perform effects and run SQL. */
+/** A real database (an SQLite file unless told), the handlers over it, and ways to perform effects and run SQL. */
 final class KvHarness implements AutoCloseable {
 
     static final EffectContext CONTEXT = new EffectContext("r1", 1, Duration.ofSeconds(5));
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    final Path file;
     final HikariDataSource dataSource;
     final JdbcKvEffects kv;
     final EffectHandlers handlers;
 
-    private KvHarness(Path file, HikariDataSource dataSource, JdbcKvEffects kv) {
-        this.file = file;
+    private KvHarness(HikariDataSource dataSource, JdbcKvEffects kv) {
         this.dataSource = dataSource;
         this.kv = kv;
         this.handlers = kv.handlers();
@@ -42,9 +40,12 @@ final class KvHarness implements AutoCloseable {
     }
 
     static KvHarness open(Path dir, JdbcKvConfig config) {
-        Path file = dir.resolve("kv.db");
-        HikariDataSource dataSource = SqliteDataSources.create(file, 4);
-        return new KvHarness(file, dataSource, JdbcKvEffects.create(dataSource, config));
+        return on(SqliteDataSources.create(dir.resolve("kv.db"), 4), config);
+    }
+
+    /** The handlers over {@code dataSource}, any database; closing the harness closes it. */
+    static KvHarness on(HikariDataSource dataSource, JdbcKvConfig config) {
+        return new KvHarness(dataSource, JdbcKvEffects.create(dataSource, config));
     }
 
     /** The effect's answer, lazily: nothing runs until subscribed. */
