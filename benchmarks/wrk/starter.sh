@@ -25,6 +25,7 @@
 #   PAIRS=2 DURATION=5 WARMUP=5 SKIP_TWO_PROCESS=1 benchmarks/wrk/starter.sh   # a quick check
 #   BUILD=1 benchmarks/wrk/starter.sh                              # rebuild the two jars first
 #   benchmarks/wrk/starter.sh --zerver.tracing.enabled=false       # arguments go to the starter app
+#   ONLY="plain-echo plain-json" benchmarks/wrk/starter.sh        # only the comparisons named (and their paths' warm-up)
 #
 # All traffic goes to 127.0.0.1; wrk and both JVMs share the machine's cores, so the figures are
 # ratios measured in one sitting, not capacities. Nothing is randomized.
@@ -95,6 +96,13 @@ COMPARISONS=(
   "kv           starter:/z/kv/k42          plain:/kv/k42            1.0  1.05"
   "functional   plain:/fn/echo$ECHO_QUERY  plain:/echo$ECHO_QUERY   0    0"
 )
+if [[ -n "${ONLY:-}" ]]; then # ONLY="plain-echo plain-json": run only the comparisons named
+  KEPT=()
+  for c in "${COMPARISONS[@]}"; do
+    [[ " $ONLY " == *" ${c%% *} "* ]] && KEPT+=("$c")
+  done
+  COMPARISONS=("${KEPT[@]}")
+fi
 SIDES=()
 for c in "${COMPARISONS[@]}"; do
   read -r _ a b _ _ <<<"$c"
