@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zerver.core.effect.DbScan;
 import io.zerver.core.effect.Effect;
 import io.zerver.core.effect.Effects;
-import io.zerver.core.effect.KeyValue;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
@@ -22,61 +19,17 @@ import reactor.core.publisher.Flux;
  * The key/value effects on H2, the embedded database Spring Boot starts for an application
  * that has it on its classpath (the db effects then use it, not an SQLite file of their own).
  * {@code KEY} and {@code VALUE} are reserved words there and its {@code TEXT} cannot be a key.
+ * The cases every database answers alike are {@link JdbcKvContractTests}'; these are H2's own.
  */
-class JdbcKvOnH2Tests {
+class JdbcKvOnH2Tests extends JdbcKvContractTests {
 
-    private KvHarness h;
-
-    @BeforeEach
-    void open() {
-        HikariConfig config = new HikariConfig();
+    @Override
+    KvHarness open(Path dir, JdbcKvConfig config) {
+        HikariConfig pool = new HikariConfig();
         // As Spring Boot names an embedded H2 database: in memory, kept until the pool closes.
-        config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
-        config.setMaximumPoolSize(4);
-        h = KvHarness.on(new HikariDataSource(config), JdbcKvConfig.defaults());
-    }
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
-    private List<String> keysOf(DbScan scan) {
-        @SuppressWarnings("unchecked")
-        List<KeyValue> entries = (List<KeyValue>) h.call(scan);
-        return entries.stream().map(KeyValue::key).toList();
-    }
-
-    @Test
-    void putGetReplaceAndDelete() {
-        assertThat(h.failure(Effects.dbGet("todo:1"))).isEqualTo(ZerverError.of(ErrorKind.NOT_FOUND, "db", "todo:1"));
-        assertThat(h.call(Effects.dbPut("todo:1", "old"))).isEqualTo(true);
-        assertThat(h.call(Effects.dbPut("todo:1", "new"))).isEqualTo(true);
-
-        assertThat(h.call(Effects.dbGet("todo:1"))).isEqualTo("new");
-        assertThat(h.call(Effects.dbDelete("todo:1"))).isEqualTo(true);
-        assertThat(h.call(Effects.dbDelete("todo:1"))).isEqualTo(false);
-    }
-
-    @Test
-    void valuesKeepTheirTextExactly() {
-        for (String value : List.of("", " padded ", "ünïcödé 😀 \u0007", "{\"a\":[1]}", "x".repeat(100_000))) {
-            h.call(Effects.dbPut("v", value));
-            assertThat(h.call(Effects.dbGet("v"))).isEqualTo(value);
-        }
-    }
-
-    @Test
-    void scanReturnsTheKeysWithThePrefixInKeyOrderAndPages() {
-        for (String key : List.of("todo:3", "todo:1", "user:1", "todo:2", "tod", "todo;", "todo:10", "a%b", "a_b")) {
-            h.call(Effects.dbPut(key, "v-" + key));
-        }
-
-        assertThat(h.call(Effects.dbScan("todo:", 100))).isEqualTo(List.of(
-                new KeyValue("todo:1", "v-todo:1"), new KeyValue("todo:10", "v-todo:10"),
-                new KeyValue("todo:2", "v-todo:2"), new KeyValue("todo:3", "v-todo:3")));
-        assertThat(keysOf(Effects.dbScan("todo:", 2).after("todo:10"))).containsExactly("todo:2", "todo:3");
-        assertThat(keysOf(Effects.dbScan("a%", 10))).containsExactly("a%b");
+        pool.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        pool.setMaximumPoolSize(4);
+        return KvHarness.on(new HikariDataSource(pool), config);
     }
 
     @Test
