@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 /**
  * What adding the starter, and nothing else, brings to a plain WebFlux application: Zerver's
@@ -72,15 +73,20 @@ class StarterFootprintTests {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         WebFilter handlerProbe() {
-            return (exchange, chain) -> chain.filter(exchange).doFinally(signal -> {
-                Object handler = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
-                if (handler == null) {
-                    handler = exchange.getAttribute(ZerverHandlerMapping.MATCH_ATTRIBUTE);
-                }
-                if (handler != null) {
-                    HANDLERS.put(exchange.getRequest().getPath().value(), handler);
-                }
-            });
+            // Recorded before the response is committed, so before the client can read it.
+            return (exchange, chain) -> {
+                exchange.getResponse().beforeCommit(() -> {
+                    Object handler = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+                    if (handler == null) {
+                        handler = exchange.getAttribute(ZerverHandlerMapping.MATCH_ATTRIBUTE);
+                    }
+                    if (handler != null) {
+                        HANDLERS.put(exchange.getRequest().getPath().value(), handler);
+                    }
+                    return Mono.empty();
+                });
+                return chain.filter(exchange);
+            };
         }
     }
 
