@@ -109,6 +109,25 @@ public final class Engine {
     }
 
     /**
+     * Runs {@code request} on {@code match} as {@link #handle(Request, RouteMatch)} does, but at
+     * once, on the calling thread, up to its answer or its first wait for effects. When the
+     * pipeline answered without waiting, the returned {@code Mono} is a {@code Mono.just} of the
+     * response (a {@link reactor.core.Fuseable.ScalarCallable}: a host may take the response
+     * without subscribing); else it answers when the effects have. For a host already running on
+     * the request's behalf (inside a subscription, in the scope it wants the request started in),
+     * which would otherwise subscribe to a deferred {@code Mono} right away. Never fails.
+     */
+    public Mono<Response> handleNow(Request request, RouteMatch match) {
+        requireNonNull(request, "request");
+        requireNonNull(match, "match");
+        try {
+            return route(request, match);
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
+    }
+
+    /**
      * Answers 413 to {@code request}, whose body its host found over {@link #limits()} and did not
      * read in full (so {@code request} carries none): the answer, request id, timeline and observer
      * calls {@link #handle(Request)} gives a body over the limit. The returned {@code Mono} never fails.
