@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * directly through the tracer, under that span, and their timers are recorded directly: the
  * same spans and timers as observations would give, without every handler's work.
  *
- * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
- * weak map keyed by it.
+ * <p>Holds no reference to its {@link Timeline}, which holds it ({@link Timeline#attach}): a
+ * request's observations go when its timeline does.
  */
 final class RequestObservations {
 
