@@ -19,7 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,9 +47,10 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Work after the answer.</b> Background effects and late compensations go on after
  * the request observation stopped. Their attempts are still observed, as children of the
  * request: a child may outlive its parent, so nothing is orphaned. Events that would
- * belong on the stopped request itself (waits, skipped retries) are dropped. A finished
- * request that may see such work is kept in a weak map until its timeline is unreachable;
- * any other is forgotten when answered.
+ * belong on the stopped request itself (waits, skipped retries) are dropped. The observations
+ * of a request are kept with its timeline ({@link Timeline#attach}): a finished request that
+ * may see such work keeps them until its timeline is unreachable; any other drops them when
+ * answered.
  *
  * <p><b>Unsampled requests.</b> Given a {@link MeterRegistry}
  * ({@link Builder#meterRegistry(MeterRegistry, List, List)}), a request whose observation a
@@ -70,15 +71,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Cost.</b> With {@link ObservationRegistry#NOOP} every method returns at once; with a
  * registry that {@linkplain ObservationRegistry#isNoop() is a no-op} (no handlers) or whose
- * predicate declines a request, that request costs one map lookup per event.
+ * predicate declines a request, that request costs one look-up on its timeline per event.
  */
 public final class ObservationTimelineObserver implements TimelineObserver {
 
     private final ObservationSettings settings;
     private final boolean disabled;
-    private final Map<Timeline, RequestObservations> running = new ConcurrentHashMap<>();
-    private final Map<Timeline, RequestObservations> answered = Collections.synchronizedMap(new WeakHashMap<>());
-    private volatile boolean anyAnswered;
+    /** Requests observed and not answered yet; their observations are kept with their timelines. */
+    private final LongAdder running = new LongAdder();
+    /** Answered requests that may see late work, only to count them: they are kept with their timelines. */
+    private final Map<Timeline, Boolean> answered = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ObservationTimelineObserver(ObservationSettings settings) {
         this.settings = settings;
@@ -101,7 +103,8 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         }
         RequestObservations request = RequestObservations.start(settings, timeline);
         if (request != null) {
-            running.put(timeline, request);
+            timeline.attach(this, request);
+            running.increment();
             LogCorrelation correlation = request.logCorrelation();
             if (correlation != null) {
                 timeline.correlateLogs(correlation);
@@ -114,24 +117,24 @@ public final class ObservationTimelineObserver implements TimelineObserver {
         if (disabled) {
             return;
         }
-        RequestObservations request = running.get(timeline);
-        if (request == null) {
-            if (anyAnswered) {
-                RequestObservations late = answered.get(timeline);
-                if (late != null) {
-                    late.on(timeline, event);
-                }
-            }
+        Object attached = timeline.attachment(this);
+        if (attached instanceof Late late) {
+            late.request().on(timeline, event);
+            return;
+        }
+        if (!(attached instanceof RequestObservations request)) {
             return;
         }
         try {
             request.on(timeline, event);
         } finally {
             if (event instanceof TimelineEvent.Finished) {
-                running.remove(timeline);
+                running.decrement();
                 if (request.mayHaveLateEvents()) {
-                    answered.put(timeline, request);
-                    anyAnswered = true;
+                    timeline.attach(this, new Late(request));
+                    answered.put(timeline, Boolean.TRUE);
+                } else {
+                    timeline.attach(this, null);
                 }
             }
         }
@@ -159,12 +162,16 @@ public final class ObservationTimelineObserver implements TimelineObserver {
 
     /** Requests observed and not answered yet. */
     int running() {
-        return running.size();
+        return running.intValue();
     }
 
     /** Answered requests kept for the work that may outlive them, until their timelines are unreachable. */
     int lingering() {
         return answered.size();
+    }
+
+    /** The observations of an answered request that may still see work (background effects, compensations). */
+    private record Late(RequestObservations request) {
     }
 
     /** Configures an {@link ObservationTimelineObserver}. Only the registry is required. */

@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * directly through the tracer, under that span, and their timers are recorded directly: the
  * same spans and timers as observations would give, without every handler's work.
  *
- * <p>Holds no reference to its {@link Timeline}: the observer keeps finished requests in a
- * weak map keyed by it.
+ * <p>Holds no reference to its {@link Timeline}, which holds it ({@link Timeline#attach}): a
+ * request's observations go when its timeline does.
  */
 final class RequestObservations {
 
@@ -66,6 +66,8 @@ final class RequestObservations {
     /** Set for a sampled request whose children are spans made directly (and timers). */
     private final ChildSpans.@Nullable Parent spans;
     private @Nullable RunningChild<ZerverStepContext> step;
+    /** The step running, when steps are only timed with the default convention (no context per step). */
+    private @Nullable TimedStep timedStep;
     private @Nullable RunningChild<ZerverJobContext> job;
     private final List<RunningChild<ZerverEffectContext>> attempts = new ArrayList<>(4);
     /** Mode and join of each need, by number - 1: a retry of a background effect may start after a later need. */
@@ -204,11 +206,19 @@ final class RequestObservations {
 
     private void stepStarted(TimelineEvent.StepStarted e) {
         closeStep(e.at()); // never left open: a step always ends before the next starts
+        if (timers != null && spans == null && settings.step() == null) {
+            timedStep = new TimedStep(e);
+            return;
+        }
         step = start(settings.step(), DefaultZerverStepObservationConvention.INSTANCE,
                 new ZerverStepContext(e.step(), e.layer(), e.sequence()), job, e.at(), false);
     }
 
     private void stepThrew(TimelineEvent.StepThrew e) {
+        TimedStep timed = timedStep;
+        if (timed != null && timed.step().equals(e.step())) {
+            timed.threw(e.exception());
+        }
         RunningChild<ZerverStepContext> running = step;
         if (running != null && running.context().step().equals(e.step())) {
             running.context().exception(e.exception());
@@ -218,6 +228,11 @@ final class RequestObservations {
     }
 
     private void stepEnded(TimelineEvent.StepEnded e) {
+        TimedStep timed = timedStep;
+        if (timed != null && timed.sequence() == e.sequence()) {
+            timed.outcome(e.outcome());
+            closeStep(e.at());
+        }
         RunningChild<ZerverStepContext> running = step;
         if (running != null && running.context().sequence() == e.sequence()) {
             running.context().outcome(e.outcome());
@@ -227,6 +242,11 @@ final class RequestObservations {
 
     /** Ends the step running, if any, at {@code at} (nanoseconds since the request began). */
     private void closeStep(long at) {
+        TimedStep timed = timedStep;
+        if (timed != null && timers != null) {
+            timedStep = null;
+            timed.endAt(at, timers);
+        }
         RunningChild<ZerverStepContext> running = step;
         if (running != null) {
             step = null;
@@ -315,7 +335,8 @@ final class RequestObservations {
         }
         Observation job = under == null ? null : under.observation();
         Observation parent = job != null ? job : observed();
-        return RunningChild.observed(started, at, child(custom, defaults, started, parent), convention);
+        return RunningChild.observed(started, at,
+                RunningChild.observe(custom, defaults, started, parent, settings.registry()), convention);
     }
 
     /** The request's observation, when its children are observed: it is then never null. */
@@ -348,7 +369,7 @@ final class RequestObservations {
         Observation observed = request;
         UnsampledTimers direct = timers;
         if (adopted && observed != null) {
-            finishAdopted(observed, failed, at);
+            ServerObservations.finish(settings, observed, context, failed, at);
         } else if (observed != null) {
             if (failed) {
                 observed.error(new TimelineFailure(error.toString()));
@@ -358,51 +379,6 @@ final class RequestObservations {
             ZerverRequestObservationConvention custom = settings.request();
             direct.record(custom != null ? custom : DefaultZerverRequestObservationConvention.INSTANCE, context,
                     failed, at);
-        }
-    }
-
-    /**
-     * Finishes a request whose span is the server's: names that span and gives it the
-     * request's keys (span attributes only: the server's timer keeps its own tags), marks it
-     * failed on a 5xx error, and records {@code zerver.requests}.
-     */
-    private void finishAdopted(Observation server, boolean failed, long at) {
-        ZerverRequestObservationConvention custom = settings.request();
-        ZerverRequestObservationConvention convention = custom != null ? custom
-                : DefaultZerverRequestObservationConvention.INSTANCE;
-        String name = convention.getContextualName(context);
-        if (name != null) {
-            ServerObservations.name(server.getContext(), name);
-        }
-        server.highCardinalityKeyValues(convention.getLowCardinalityKeyValues(context))
-                .highCardinalityKeyValues(convention.getHighCardinalityKeyValues(context));
-        ZerverError error = context.error();
-        if (failed && error != null) {
-            TracerVerdict.failSpan(server, new TimelineFailure(error.toString()));
-        }
-        UnsampledTimers direct = settings.unsampledTimers();
-        if (direct != null) {
-            direct.record(convention, context, failed, at);
-        }
-    }
-
-    /**
-     * A started child of {@code parent}. After the request stopped (background effects,
-     * late compensations) the parent is still the request: a child may outlive its parent,
-     * and its trace stays whole.
-     */
-    private <C extends Observation.Context> Observation child(@Nullable ObservationConvention<C> custom,
-            ObservationConvention<C> defaults, C childContext, Observation parent) {
-        Observation child = Observation.createNotStarted(custom, defaults, () -> childContext, settings.registry())
-                .parentObservation(parent);
-        Observation current = settings.registry().getCurrentObservation();
-        if (current == null || current == parent) {
-            return child.start();
-        }
-        // Tracers prefer the span in scope on this thread (the server's, when WebFlux started
-        // the request in its scope) to the parent given: put the parent in scope for the start.
-        try (Observation.Scope scope = parent.openScope()) {
-            return child.start();
         }
     }
 

@@ -2,6 +2,7 @@ package io.zerver.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.zerver.observation.tracing.ChildSpans;
 import org.jspecify.annotations.Nullable;
 
@@ -87,4 +88,25 @@ final class RunningChild<C extends Observation.Context> {
     void endAt(long at) {
         end(at - startedAt);
     }
+
+    /**
+     * A started child of {@code parent}. After the request stopped (background effects,
+     * late compensations) the parent is still the request: a child may outlive its parent,
+     * and its trace stays whole.
+     */
+    static <C extends Observation.Context> Observation observe(@Nullable ObservationConvention<C> custom,
+            ObservationConvention<C> defaults, C childContext, Observation parent, ObservationRegistry registry) {
+        Observation child = Observation.createNotStarted(custom, defaults, () -> childContext, registry)
+                .parentObservation(parent);
+        Observation current = registry.getCurrentObservation();
+        if (current == null || current == parent) {
+            return child.start();
+        }
+        // Tracers prefer the span in scope on this thread (the server's, when WebFlux started
+        // the request in its scope) to the parent given: put the parent in scope for the start.
+        try (Observation.Scope scope = parent.openScope()) {
+            return child.start();
+        }
+    }
+
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationRegistry;
+import io.zerver.core.error.ZerverError;
 import io.zerver.observation.tracing.TracerVerdict;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +72,32 @@ public final class ServerObservations {
             }
             sink.onCancel(running);
         });
+    }
+
+    /**
+     * Finishes a request whose span is {@code server}'s ({@link RequestObservations}): names that span and gives it the
+     * request's keys (span attributes only: the server's timer keeps its own tags), marks it
+     * failed on a 5xx error, and records {@code zerver.requests}.
+     */
+    static void finish(ObservationSettings settings, Observation server, ZerverRequestContext context,
+            boolean failed, long at) {
+        ZerverRequestObservationConvention custom = settings.request();
+        ZerverRequestObservationConvention convention = custom != null ? custom
+                : DefaultZerverRequestObservationConvention.INSTANCE;
+        String name = convention.getContextualName(context);
+        if (name != null) {
+            name(server.getContext(), name);
+        }
+        server.highCardinalityKeyValues(convention.getLowCardinalityKeyValues(context))
+                .highCardinalityKeyValues(convention.getHighCardinalityKeyValues(context));
+        ZerverError error = context.error();
+        if (failed && error != null) {
+            TracerVerdict.failSpan(server, new TimelineFailure(error.toString()));
+        }
+        UnsampledTimers direct = settings.unsampledTimers();
+        if (direct != null) {
+            direct.record(convention, context, failed, at);
+        }
     }
 
     /** Whether {@code observation} was offered as the root of the request that starts in its scope. */

@@ -9,12 +9,14 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationPredicate;
+import io.zerver.core.flow.Layer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The step, effect attempt and job timers of requests a tracer did not sample, recorded on
@@ -39,6 +41,7 @@ final class UnsampledTimers {
     private final List<ObservationPredicate> predicates;
     private final List<ObservationFilter> filters;
     private final Map<Key, Optional<Timer>> timers = new ConcurrentHashMap<>();
+    private final Map<StepKey, Optional<Timer>> steps = new ConcurrentHashMap<>();
 
     UnsampledTimers(MeterRegistry meters, List<ObservationPredicate> predicates, List<ObservationFilter> filters) {
         this.meters = meters;
@@ -49,9 +52,46 @@ final class UnsampledTimers {
     /** Records {@code nanos} on the timer of {@code context} as {@code convention} names and tags it. */
     <C extends Observation.Context> void record(ObservationConvention<C> convention, C context, boolean failed,
             long nanos) {
+        record(resolve(convention, context, failed), nanos);
+    }
+
+    /**
+     * Records {@code nanos} on the {@code zerver.steps} timer of a step the default convention
+     * names and tags: found by the step's facts, with a {@link ZerverStepContext} made only
+     * the first time (for the convention, the filters and the predicates, as {@link #record}).
+     * Failed when it threw.
+     */
+    void recordStep(String step, Layer layer, @Nullable String outcome, @Nullable String exception, long nanos) {
+        StepKey key = new StepKey(step, layer, outcome, exception);
+        Optional<Timer> timer = steps.get(key);
+        if (timer == null) {
+            ZerverStepContext context = new ZerverStepContext(step, layer, 1);
+            if (outcome != null) {
+                context.outcome(outcome);
+            }
+            if (exception != null) {
+                context.exception(exception);
+            }
+            timer = resolve(DefaultZerverStepObservationConvention.INSTANCE, context, exception != null);
+            if (steps.size() < KeyValuesCache.MAX_ENTRIES) {
+                steps.putIfAbsent(key, timer);
+            }
+        }
+        record(timer, nanos);
+    }
+
+    private static void record(@Nullable Optional<Timer> timer, long nanos) {
+        if (timer != null && timer.isPresent()) {
+            timer.get().record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The timer of {@code context}, empty when a predicate declines it; null when the convention names none. */
+    private <C extends Observation.Context> @Nullable Optional<Timer> resolve(ObservationConvention<C> convention,
+            C context, boolean failed) {
         String name = convention.getName();
         if (name == null) {
-            return;
+            return null;
         }
         KeyValues keys = convention.getLowCardinalityKeyValues(context);
         Key key = new Key(name, keys, failed);
@@ -62,9 +102,7 @@ final class UnsampledTimers {
                 timers.putIfAbsent(key, timer);
             }
         }
-        if (timer.isPresent()) {
-            timer.get().record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-        }
+        return timer;
     }
 
     private Optional<Timer> timer(String name, KeyValues keys, boolean failed, Observation.Context context) {
@@ -93,5 +131,9 @@ final class UnsampledTimers {
     }
 
     private record Key(String name, KeyValues keys, boolean failed) {
+    }
+
+    /** What the default convention's step timer depends on; failed when {@code exception} is set. */
+    private record StepKey(String step, Layer layer, @Nullable String outcome, @Nullable String exception) {
     }
 }

@@ -225,6 +225,34 @@ class UnsampledRequestTests {
     }
 
     @Test
+    void filtersSeeAStepOncePerTimerNotOncePerRun() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AtomicLong stepContexts = new AtomicLong();
+        ObservationFilter counting = context -> {
+            if (context instanceof ZerverStepContext) {
+                stepContexts.incrementAndGet();
+            }
+            return context;
+        };
+        TodoRoutes app = app(Sampler.alwaysOff(), meters, new RecordingHandler(), List.of(), List.of(counting), null);
+        app.send("PUT", "/todos/1", "milk");
+        long afterFirst = stepContexts.get();
+
+        for (int i = 0; i < 5; i++) {
+            app.get("/todos/1");
+        }
+        long afterFirstGet = stepContexts.get();
+        for (int i = 0; i < 5; i++) {
+            app.get("/todos/1");
+        }
+
+        assertThat(afterFirst).isPositive();
+        assertThat(stepContexts.get()).isEqualTo(afterFirstGet);
+        assertThat(meters.get("zerver.steps").tag("step.name", "load").tag("step.outcome", "need").timer().count())
+                .isEqualTo(10);
+    }
+
+    @Test
     void unsampledPromotedJobIsATimerAndNoEvent() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RecordingHandler recorded = new RecordingHandler();

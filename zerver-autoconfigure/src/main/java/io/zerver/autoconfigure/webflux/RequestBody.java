@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +29,16 @@ final class RequestBody {
     private RequestBody(int limit, long declared) {
         this.limit = limit;
         this.bytes = declared > 0 && declared <= limit ? new byte[(int) declared] : EMPTY;
+    }
+
+    /**
+     * Whether a request has no body to read: a {@code GET} or {@code HEAD} that declares none
+     * (no {@code Content-Length} above 0, no {@code Transfer-Encoding}). Other methods are read
+     * whatever they declare: over HTTP/2 a body needs neither header.
+     */
+    static boolean absent(HttpMethod method, HttpHeaders headers, long declared) {
+        return declared <= 0 && (method == HttpMethod.GET || method == HttpMethod.HEAD)
+                && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
     }
 
     /** The body's bytes, or null when it passed {@code limit}. */

@@ -17,13 +17,18 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 /**
  * Serves a request with the engine: reads the body (never more than the body limit: a
- * larger one answers 413 without being kept, see {@link RequestBody}), hands the request with
- * the match {@link ZerverHandlerMapping} made to {@link Engine#handle(Request, RouteMatch)} (to
- * {@link Engine#handle(Request)} when the exchange carries none), and writes the response. A body over the limit is answered by
+ * larger one answers 413 without being kept, see {@link RequestBody}; a request without one, a
+ * {@code GET} or {@code HEAD} declaring none, reads nothing), hands the request with the match
+ * {@link ZerverHandlerMapping} made (or one made here when the exchange carries none) to
+ * {@link Engine#handleNow(Request, RouteMatch)}, and writes the response: at once, without
+ * another operator, when the pipeline answered without waiting. A body over the limit is answered by
  * {@link Engine#rejectBodyTooLarge}, as the engine answers one it sees: a Zerver request id,
  * timeline and {@code zerver.requests} timer like any other request's.
  *
@@ -51,10 +56,11 @@ public final class ZerverWebHandler implements WebHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = request.getHeaders();
         long limit = engine.limits().maxBodyBytes();
-        long declared = request.getHeaders().getContentLength();
+        long declared = headers.getContentLength();
         if (declared > limit) {
-            if (request.getHeaders().getFirst(HttpHeaders.EXPECT) != null) {
+            if (headers.getFirst(HttpHeaders.EXPECT) != null) {
                 // The client waits for 100 Continue before sending the body: it never comes.
                 return tooLarge(request).flatMap(response -> write(exchange, response));
             }
@@ -63,33 +69,56 @@ public final class ZerverWebHandler implements WebHandler {
             return RequestBody.discard(request.getBody()).then(tooLarge(request))
                     .flatMap(response -> write(exchange, response));
         }
+        RouteMatch attribute = exchange.getAttribute(ZerverHandlerMapping.MATCH_ATTRIBUTE);
+        RouteMatch match = attribute != null ? attribute
+                : engine.routes().match(request.getMethod().name(), request.getPath().value());
+        if (RequestBody.absent(request.getMethod(), headers, declared)) {
+            // Nothing to read (a GET or HEAD without a body): no body stream, no aggregation.
+            return Mono.deferContextual(context -> {
+                Mono<Response> answered = serve(context, toRequest(request, NO_BODY), r -> engine.handleNow(r, match));
+                Response now = now(answered);
+                return now != null ? write(exchange, now) : answered.flatMap(response -> write(exchange, response));
+            });
+        }
         int cap = (int) Math.min(limit, Integer.MAX_VALUE - 8);
-        RouteMatch match = exchange.getAttribute(ZerverHandlerMapping.MATCH_ATTRIBUTE);
-        Function<Request, Mono<Response>> run = match == null ? engine::handle : r -> engine.handle(r, match);
         return RequestBody.read(request.getBody(), cap, declared)
-                .flatMap(body -> serve(toRequest(request, body), run))
+                .flatMap(body -> Mono.deferContextual(context -> serve(context, toRequest(request, body),
+                        r -> engine.handleNow(r, match))))
                 .onErrorResume(RequestBody.BodyTooLarge.class, e -> tooLarge(request))
                 .flatMap(response -> write(exchange, response));
     }
 
     /**
-     * The engine's answer to {@code request}, started in the scope of the server observation
-     * WebFlux keeps in the subscriber's context when there is one.
+     * The engine's answer to {@code request}, run now by {@code engineCall} in the scope of the
+     * server observation WebFlux keeps in the subscriber's {@code context} when there is one
+     * (the engine starts the request there, and takes that observation as its root).
      */
-    private Mono<Response> serve(Request request, Function<Request, Mono<Response>> engineCall) {
-        return Mono.deferContextual(context -> {
-            Object parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-            if (!(parent instanceof Observation observation) || observation.isNoop()) {
-                return engineCall.apply(request);
+    private Mono<Response> serve(ContextView context, Request request, Function<Request, Mono<Response>> engineCall) {
+        Object parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+        if (!(parent instanceof Observation observation) || observation.isNoop()) {
+            return engineCall.apply(request);
+        }
+        try (Observation.Scope scope = ServerObservations.openScope(observationRegistry, observation,
+                unsampledLogCorrelation)) {
+            return engineCall.apply(request);
+        }
+    }
+
+    /** The value of {@code mono} when it is already there (a {@code Mono.just}), else null. */
+    private static @Nullable Response now(Mono<Response> mono) {
+        if (mono instanceof Fuseable.ScalarCallable<?> scalar) {
+            try {
+                return (Response) scalar.call();
+            } catch (Exception e) {
+                return null; // an error: the subscriber gets it
             }
-            return ServerObservations.within(observationRegistry, observation, unsampledLogCorrelation,
-                    () -> engineCall.apply(request));
-        });
+        }
+        return null;
     }
 
     /** The engine's 413 to a request whose body was not read in full. */
     private Mono<Response> tooLarge(ServerHttpRequest request) {
-        return serve(toRequest(request, NO_BODY), engine::rejectBodyTooLarge)
+        return Mono.deferContextual(context -> serve(context, toRequest(request, NO_BODY), engine::rejectBodyTooLarge))
                 // The rest of the body is not read: the connection cannot be reused.
                 .map(response -> response.withOnlyHeader(HttpHeaders.CONNECTION, "close"));
     }

@@ -4,6 +4,7 @@ import io.zerver.core.effect.Effect;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The undo effects a request owes if it fails: one per effect that succeeded and named one,
@@ -11,22 +12,27 @@ import java.util.List;
  */
 final class Compensations {
 
-    private final List<Pending> pending = new ArrayList<>(0);
+    /** Made on the first one; guarded by {@code this}. */
+    private @Nullable List<Pending> pending;
 
-    void add(Effect forEffect, Effect undo) {
-        synchronized (pending) {
-            pending.add(new Pending(forEffect, undo));
+    synchronized void add(Effect forEffect, Effect undo) {
+        List<Pending> owed = pending;
+        if (owed == null) {
+            owed = new ArrayList<>(2);
+            pending = owed;
         }
+        owed.add(new Pending(forEffect, undo));
     }
 
     /** Takes the pending compensations, newest first; later calls get none. */
-    List<Pending> drainNewestFirst() {
-        synchronized (pending) {
-            List<Pending> out = new ArrayList<>(pending);
-            pending.clear();
-            Collections.reverse(out);
-            return out;
+    synchronized List<Pending> drainNewestFirst() {
+        List<Pending> owed = pending;
+        if (owed == null) {
+            return new ArrayList<>(0);
         }
+        pending = null;
+        Collections.reverse(owed);
+        return owed;
     }
 
     /** {@code undo} undoes {@code forEffect}. */

@@ -109,6 +109,25 @@ public final class Engine {
     }
 
     /**
+     * Runs {@code request} on {@code match} as {@link #handle(Request, RouteMatch)} does, but at
+     * once, on the calling thread, up to its answer or its first wait for effects. When the
+     * pipeline answered without waiting, the returned {@code Mono} is a {@code Mono.just} of the
+     * response (a {@link reactor.core.Fuseable.ScalarCallable}: a host may take the response
+     * without subscribing); else it answers when the effects have. For a host already running on
+     * the request's behalf (inside a subscription, in the scope it wants the request started in),
+     * which would otherwise subscribe to a deferred {@code Mono} right away. Never fails.
+     */
+    public Mono<Response> handleNow(Request request, RouteMatch match) {
+        requireNonNull(request, "request");
+        requireNonNull(match, "match");
+        try {
+            return route(request, match);
+        } catch (RuntimeException e) {
+            return Mono.error(e);
+        }
+    }
+
+    /**
      * Answers 413 to {@code request}, whose body its host found over {@link #limits()} and did not
      * read in full (so {@code request} carries none): the answer, request id, timeline and observer
      * calls {@link #handle(Request)} gives a body over the limit. The returned {@code Mono} never fails.
@@ -132,13 +151,14 @@ public final class Engine {
             long deadline = start + deadlineNanos(request, route.timeout());
             Exchange exchange = new Exchange(settings, request, requestId, route.pattern(), found.params(), start,
                     deadline, timeline, priority(request, route));
-            Mono<Response> answered = execute(exchange, route.pipeline());
-            if (timelineRoutes != null && timelineRoutes.test(route)) {
-                // After execute's own map: the timeline holds the Finished event by now.
-                answered = answered.map(response -> response.withOnlyHeader(TIMELINE_HEADER,
-                        timeline.toJson(timelineMaxLength)));
+            boolean timelineHeader = timelineRoutes != null && timelineRoutes.test(route);
+            Mono<Response> answered = run(exchange, route.pipeline());
+            Response now = PipelineExecutor.now(answered);
+            if (now != null) {
+                // Answered without waiting: no operators to assemble or subscribe.
+                return Mono.just(answer(now, timeline, timelineHeader, found.headFromGet()));
             }
-            return answered.map(response -> found.headFromGet() ? response.withoutBody() : response);
+            return answered.map(response -> answer(response, timeline, timelineHeader, found.headFromGet()));
         }
         Response response;
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
@@ -174,7 +194,32 @@ public final class Engine {
     public Mono<Response> execute(Exchange exchange, Pipeline pipeline) {
         requireNonNull(exchange, "exchange");
         requireNonNull(pipeline, "pipeline");
-        return executor.execute(exchange, pipeline)
+        return Mono.defer(() -> run(exchange, pipeline));
+    }
+
+    /**
+     * What a routed request answers, once finished: with its timeline in {@link #TIMELINE_HEADER}
+     * when asked (the timeline holds the {@code Finished} event by now), without a body for a
+     * {@code HEAD} served by a {@code GET} route.
+     */
+    private Response answer(Response finished, Timeline timeline, boolean timelineHeader, boolean headFromGet) {
+        Response response = timelineHeader
+                ? finished.withOnlyHeader(TIMELINE_HEADER, timeline.toJson(timelineMaxLength))
+                : finished;
+        return headFromGet ? response.withoutBody() : response;
+    }
+
+    /**
+     * Runs {@code pipeline} on {@code exchange} now, on this thread, up to its answer or its first
+     * wait: a {@code Mono.just} of the finished response when it answered without waiting.
+     */
+    private Mono<Response> run(Exchange exchange, Pipeline pipeline) {
+        Mono<Response> running = executor.start(exchange, pipeline);
+        Response now = PipelineExecutor.now(running);
+        if (now != null) {
+            return Mono.just(finish(exchange.timeline(), exchange, now));
+        }
+        return running
                 .map(response -> finish(exchange.timeline(), exchange, response))
                 .doFinally(signal -> {
                     // After the cancel reached the executor, so its clean-up is recorded first.

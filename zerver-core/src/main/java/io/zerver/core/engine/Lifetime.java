@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.zerver.core.timeline.Timeline;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 
@@ -20,9 +21,15 @@ final class Lifetime {
 
     private final String requestId;
     private final Timeline timeline;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private final Disposable.Composite background = Disposables.composite();
-    private final List<Runnable> exitCallbacks = new ArrayList<>(0);
+    private static final AtomicIntegerFieldUpdater<Lifetime> FINISHED =
+            AtomicIntegerFieldUpdater.newUpdater(Lifetime.class, "finished");
+
+    private volatile int finished;
+    /** Made on the first background effect; guarded by {@code this}, as are the two fields below. */
+    private Disposable.@Nullable Composite background;
+    private boolean backgroundCancelled;
+    /** Made on the first callback. */
+    private @Nullable List<Runnable> exitCallbacks;
     private volatile boolean abandoned;
     private boolean exited;
 
@@ -42,24 +49,47 @@ final class Lifetime {
 
     /** Marks the request finished; true only for the first caller. */
     boolean markFinished() {
-        return finished.compareAndSet(false, true);
+        return FINISHED.compareAndSet(this, 0, 1);
     }
 
     /** Keeps {@code task}, an effect the request no longer waits for, to cancel it if the request fails. */
     void addBackground(Disposable task) {
-        background.add(task);
+        synchronized (this) {
+            if (!backgroundCancelled) {
+                Disposable.Composite kept = background;
+                if (kept == null) {
+                    kept = Disposables.composite();
+                    background = kept;
+                }
+                kept.add(task);
+                return;
+            }
+        }
+        task.dispose(); // cancelled already: as a disposed composite does with what it is given
     }
 
     void cancelBackground() {
-        background.dispose();
+        Disposable.Composite kept;
+        synchronized (this) {
+            backgroundCancelled = true;
+            kept = background;
+        }
+        if (kept != null) {
+            kept.dispose();
+        }
     }
 
     /** Runs {@code callback} when the request leaves, or now if it already left. */
     void onExit(Runnable callback) {
         requireNonNull(callback, "callback");
-        synchronized (exitCallbacks) {
+        synchronized (this) {
             if (!exited) {
-                exitCallbacks.add(callback);
+                List<Runnable> callbacks = exitCallbacks;
+                if (callbacks == null) {
+                    callbacks = new ArrayList<>(2);
+                    exitCallbacks = callbacks;
+                }
+                callbacks.add(callback);
                 return;
             }
         }
@@ -70,10 +100,13 @@ final class Lifetime {
     /** The request leaves: runs the exit callbacks, each once; a failing one is logged. */
     void runExitCallbacks() {
         List<Runnable> callbacks;
-        synchronized (exitCallbacks) {
+        synchronized (this) {
             exited = true;
-            callbacks = List.copyOf(exitCallbacks);
-            exitCallbacks.clear();
+            callbacks = exitCallbacks;
+            exitCallbacks = null;
+        }
+        if (callbacks == null) {
+            return;
         }
         for (Runnable r : callbacks) {
             runQuietly(r);

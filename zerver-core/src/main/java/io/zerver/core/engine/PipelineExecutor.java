@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
@@ -46,30 +47,61 @@ final class PipelineExecutor {
         this.budgets = new CpuBudgets(settings);
     }
 
-    /** The response for {@code exchange}; errors are already rendered. */
-    Mono<Response> execute(Exchange exchange, Pipeline pipeline) {
+    /**
+     * Runs {@code exchange} now, on this thread, up to its answer or its first wait, and returns
+     * the response: a {@code Mono.just} (see {@link #now}) when the pipeline answered or failed
+     * without waiting, so that the caller can take it without subscribing; else a {@code Mono}
+     * that answers when the effects have. Errors are already rendered.
+     */
+    Mono<Response> start(Exchange exchange, Pipeline pipeline) {
         long remaining = exchange.clock().remainingNanos();
         if (remaining <= 0) {
             return fail(exchange, deadlineError());
         }
         // The deadline bounds the steps and effects; compensations run after it, on their own budget.
-        return Mono.defer(() -> {
-            Mono<Verdict> run = advance(exchange, pipeline, 0, null, Layer.MAIN);
-            if (!(run instanceof Fuseable.ScalarCallable)) {
-                // Only a run still waiting for effects needs a timer; a pipeline that answered
-                // synchronously is done before any deadline could fire.
-                run = LazyTimeout.within(run, exchange.clock().remainingNanos(), settings.timer(), () -> {
-                    exchange.lifetime().abandon();
-                    return Verdict.failed(deadlineError());
-                });
-            }
-            return run;
-        })
+        Mono<Verdict> run;
+        try {
+            run = advance(exchange, pipeline, 0, null, Layer.MAIN);
+        } catch (Throwable e) {
+            Exceptions.throwIfJvmFatal(e);
+            run = Mono.just(Verdict.failed(errorOf(exchange, e)));
+        }
+        Verdict verdict = now(run);
+        if (verdict != null) {
+            // Answered (or failed) synchronously: done before any deadline could fire, and nothing
+            // is left to cancel, so no timer and no operators.
+            return verdict.error() == null ? Mono.just(verdict.response()) : fail(exchange, verdict.error());
+        }
+        if (!(run instanceof Fuseable.ScalarCallable)) {
+            // Only a run still waiting for effects needs a timer.
+            run = LazyTimeout.within(run, exchange.clock().remainingNanos(), settings.timer(), () -> {
+                exchange.lifetime().abandon();
+                return Verdict.failed(deadlineError());
+            });
+        }
+        return run
                 .onErrorResume(e -> Mono.just(Verdict.failed(errorOf(exchange, e))))
-                .flatMap(verdict -> verdict.error() == null
-                        ? Mono.just(verdict.response())
-                        : fail(exchange, verdict.error()))
+                .flatMap(v -> v.error() == null
+                        ? Mono.just(v.response())
+                        : fail(exchange, v.error()))
                 .doOnCancel(() -> cancelled(exchange));
+    }
+
+    /**
+     * The value of {@code mono} when it is a {@code Mono.just}: already there, taken without
+     * subscribing. Null for anything else (an empty {@code Mono} too).
+     */
+    static <T> @Nullable T now(Mono<T> mono) {
+        if (mono instanceof Fuseable.ScalarCallable<?> scalar) {
+            try {
+                @SuppressWarnings("unchecked")
+                T value = (T) scalar.call();
+                return value;
+            } catch (Exception e) {
+                return null; // Mono.error: the caller subscribes and handles it
+            }
+        }
+        return null;
     }
 
     /**
@@ -85,15 +117,19 @@ final class PipelineExecutor {
         if (exchange.cpu().overBudget() && slo.config().overBudget() == OverBudget.REJECT) {
             return failed(ZerverError.of(ErrorKind.OVERLOADED, "request", "cpu_budget"));
         }
-        Supplier<Mono<Verdict>> segment = () -> budgets.measure(exchange,
-                () -> segment(exchange, pipeline, index, continuation, continuationLayer));
+        boolean measured = budgets.active();
         if (!exchange.cpu().overBudget() && slo.tryRunNow()) {
             try {
-                return segment.get();
+                return measured
+                        ? budgets.measure(exchange, () -> segment(exchange, pipeline, index, continuation,
+                                continuationLayer))
+                        : segment(exchange, pipeline, index, continuation, continuationLayer);
             } finally {
                 slo.release();
             }
         }
+        Supplier<Mono<Verdict>> segment = () -> budgets.measure(exchange,
+                () -> segment(exchange, pipeline, index, continuation, continuationLayer));
         return StepJob.schedule(slo, exchange, segment, settings);
     }
 
@@ -289,11 +325,11 @@ final class PipelineExecutor {
     private Mono<Response> fail(Exchange exchange, ZerverError error) {
         exchange.lifetime().cancelBackground();
         exchange.timeline().add(new TimelineEvent.Failed(exchange.clock().elapsed(), error));
-        Mono<Response> render = Mono.fromSupplier(() -> render(settings, error, exchange.requestId()));
         Mono<Void> compensations = compensator.compensate(exchange);
         if (compensations == null) {
-            return render;
+            return Mono.just(render(settings, error, exchange.requestId()));
         }
+        Mono<Response> render = Mono.fromSupplier(() -> render(settings, error, exchange.requestId()));
         Mono<Void> running = compensations.cache();
         running.subscribe();
         long remaining = exchange.clock().remainingNanos();

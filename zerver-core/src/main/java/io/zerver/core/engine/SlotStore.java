@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SlotStore {
 
-    private final Map<Slot<?>, Object> values = new HashMap<>();
+    /** Made on the first write. */
+    private @Nullable Map<Slot<?>, Object> values;
     private final int maxSlots;
 
     SlotStore(int maxSlots) {
@@ -25,7 +26,8 @@ final class SlotStore {
 
     @SuppressWarnings("unchecked")
     <T> @Nullable T read(Slot<T> slot) {
-        return (T) values.get(slot);
+        Map<Slot<?>, Object> written = values;
+        return written == null ? null : (T) written.get(slot);
     }
 
     /**
@@ -37,13 +39,18 @@ final class SlotStore {
     void write(Slot<?> slot, Object value, String writer) {
         requireNonNull(value, () -> "value of slot '" + slot.name() + "'");
         Object typed = slot.cast(value);
-        if (values.containsKey(slot)) {
+        Map<Slot<?>, Object> written = values;
+        if (written == null) {
+            written = new HashMap<>();
+            values = written;
+        }
+        if (written.containsKey(slot)) {
             throw new SlotStateException("slot '" + slot.name() + "' written twice (second writer: '" + writer
                     + "'); a slot is written at most once per request");
         }
-        if (values.size() >= maxSlots) {
+        if (written.size() >= maxSlots) {
             throw new ZerverException(ErrorKind.OVERLOADED, "request", "slots_per_request");
         }
-        values.put(slot, typed);
+        written.put(slot, typed);
     }
 }

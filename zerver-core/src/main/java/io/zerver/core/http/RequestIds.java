@@ -1,5 +1,6 @@
 package io.zerver.core.http;
 
+import java.nio.charset.StandardCharsets;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -40,13 +41,13 @@ public final class RequestIds {
     public static String generate(RandomGenerator random) {
         long hi = random.nextLong();
         long lo = random.nextLong();
-        char[] out = new char[22];
+        byte[] out = new byte[22]; // ASCII: a Latin-1 string copies the bytes, no char[] to compress
         for (int i = 0; i < 11; i++) {
-            out[i] = ALPHABET[(int) (hi & 63)];
+            out[i] = (byte) ALPHABET[(int) (hi & 63)];
             hi >>>= 6;
-            out[11 + i] = ALPHABET[(int) (lo & 63)];
+            out[11 + i] = (byte) ALPHABET[(int) (lo & 63)];
             lo >>>= 6;
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 }

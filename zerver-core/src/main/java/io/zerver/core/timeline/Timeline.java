@@ -24,6 +24,8 @@ public final class Timeline {
     private volatile @Nullable String route;
     private volatile int status;
     private volatile LogCorrelation logCorrelation = LogCorrelation.NONE;
+    /** What observers keep with this request: owner, state, owner, state, ...; guarded by {@link #events}. */
+    private Object @Nullable [] attachments;
 
     public Timeline(String requestId, String method, String path, long startNanos, long startEpochMillis,
             TimelineObserver observer) {
@@ -61,6 +63,58 @@ public final class Timeline {
     /** Writes a log line about this request ({@code line} writes it) with its correlation in place. */
     public void log(Runnable line) {
         logCorrelation.write(line);
+    }
+
+    /**
+     * Keeps {@code state} with this timeline for {@code owner} (an observer, compared by
+     * identity), replacing what it kept before; a null {@code state} drops it. An observer's
+     * per-request state lives as long as the timeline and costs no map lookup per event.
+     */
+    public void attach(Object owner, @Nullable Object state) {
+        requireNonNull(owner, "owner");
+        synchronized (events) {
+            Object[] kept = attachments;
+            if (kept == null) {
+                if (state != null) {
+                    attachments = new Object[] {owner, state};
+                }
+                return;
+            }
+            for (int i = 0; i < kept.length; i += 2) {
+                if (kept[i] == owner) {
+                    if (state != null) {
+                        kept[i + 1] = state;
+                    } else {
+                        Object[] rest = new Object[kept.length - 2];
+                        System.arraycopy(kept, 0, rest, 0, i);
+                        System.arraycopy(kept, i + 2, rest, i, kept.length - i - 2);
+                        attachments = rest.length == 0 ? null : rest;
+                    }
+                    return;
+                }
+            }
+            if (state != null) {
+                Object[] more = java.util.Arrays.copyOf(kept, kept.length + 2);
+                more[kept.length] = owner;
+                more[kept.length + 1] = state;
+                attachments = more;
+            }
+        }
+    }
+
+    /** What {@code owner} keeps with this timeline ({@link #attach}), or null. */
+    public @Nullable Object attachment(Object owner) {
+        synchronized (events) {
+            Object[] kept = attachments;
+            if (kept != null) {
+                for (int i = 0; i < kept.length; i += 2) {
+                    if (kept[i] == owner) {
+                        return kept[i + 1];
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     /** A snapshot of the events so far. */

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One WebFlux server, one JVM, the same echo handler twice: {@code POST /zerver/echo} as an
@@ -20,13 +22,15 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * serves from its jar in the two-process benchmark) and {@code POST /plain/echo} as a plain
  * functional endpoint. Both answer 200 with the request's body and content type. Only the path a
  * request takes from Netty to the handler differs, which is what {@code benchmarks/wrk/echo.sh}
- * measures. The todos feature is imported too: {@code benchmarks/wrk/two-process.sh} compares
- * its {@code GET /todos} here with the same jar in the supervisor. {@link KvRoutes} serves one
- * key/value read as a Zerver route and as a hand-written handler ({@code GET /zerver/kv/:key},
- * {@code GET /plain/kv/{key}}).
+ * measures. The same for the smallest GET: {@code GET /zerver/echo} (the echo feature's second
+ * route) and {@code GET /plain/echo}, an {@code @RestController} method ({@link PlainGet}); both
+ * answer {@code hello} as {@code text/plain}. The todos feature is imported too:
+ * {@code benchmarks/wrk/two-process.sh} compares its {@code GET /todos} here with the same jar in
+ * the supervisor. {@link KvRoutes} serves one key/value read as a Zerver route and as a
+ * hand-written handler ({@code GET /zerver/kv/:key}, {@code GET /plain/kv/{key}}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
-@Import({ EchoFeature.class, TodosFeature.class })
+@Import({ EchoFeature.class, TodosFeature.class, EchoApp.PlainGet.class })
 public class EchoApp {
 
     /** {@link EchoFeature}'s route. */
@@ -50,5 +54,15 @@ public class EchoApp {
                 .flatMap(body -> ServerResponse.ok()
                         .header("Content-Type", contentType(request.headers().firstHeader("Content-Type")))
                         .bodyValue(body)));
+    }
+
+    /** {@code GET /plain/echo}: the handler a user would write, {@link EchoFeature#HELLO} as text. */
+    @RestController
+    static class PlainGet {
+
+        @GetMapping(path = PLAIN_PATH, produces = MediaType.TEXT_PLAIN_VALUE)
+        String hello() {
+            return EchoFeature.HELLO;
+        }
     }
 }

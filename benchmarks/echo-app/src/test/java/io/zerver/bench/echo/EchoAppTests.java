@@ -67,4 +67,14 @@ class EchoAppTests {
             client.get().uri(path + "missing").exchange().expectStatus().isNotFound();
         }
     }
+
+    @Test
+    void bothGetPathsAnswerHelloAsText() {
+        for (String path : new String[] { EchoApp.ZERVER_PATH, EchoApp.PLAIN_PATH }) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+                    .expectBody(String.class).isEqualTo("hello");
+        }
+    }
 }
