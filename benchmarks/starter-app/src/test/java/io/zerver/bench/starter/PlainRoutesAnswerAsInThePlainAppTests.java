@@ -1,6 +1,7 @@
 package io.zerver.bench.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -55,19 +56,10 @@ class PlainRoutesAnswerAsInThePlainAppTests {
                 "-jar", PLAIN_JAR.toString(), "--server.address=127.0.0.1", "--server.port=" + plainPort,
                 "--bench.data.dir=" + dir.toAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            assertThat(plainApp.isAlive()).as("the plain app is running; see %s", log).isTrue();
-            assertThat(System.nanoTime()).as("the plain app answered within 90 s; see %s", log).isLessThan(deadline);
-            try {
-                if (get(plainPort, "/kv/k42").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
+        await("the plain app answers; see " + log).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .failFast("the plain app stopped; see " + log, () -> !plainApp.isAlive())
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> get(plainPort, "/kv/k42").statusCode() == 200);
     }
 
     @AfterAll
