@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zerver.effects.EffectFamily;
 import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.JdbcKvEffects;
+import io.zerver.effects.jdbc.SchemaInitialization;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @AutoConfiguration(after = ZerverSqliteDataSourceAutoConfiguration.class,
         afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
-@ConditionalOnClass({ JdbcKvEffects.class, JdbcTemplate.class })
+@ConditionalOnClass({ JdbcKvEffects.class, JdbcTemplate.class, DatabaseInitializationMode.class })
 @EnableConfigurationProperties(ZerverJdbcEffectsProperties.class)
 public final class ZerverJdbcEffectsAutoConfiguration {
 
@@ -46,8 +49,17 @@ public final class ZerverJdbcEffectsAutoConfiguration {
      * they must differ.
      */
     static JdbcKvConfig jdbcKvConfig(ZerverJdbcEffectsProperties properties) {
-        JdbcKvConfig config = JdbcKvConfig.defaults().withTables(properties.table(), properties.idempotencyTable());
+        JdbcKvConfig config = JdbcKvConfig.defaults().withTables(properties.table(), properties.idempotencyTable())
+                .withInitializeSchema(schemaInitialization(properties.initializeSchema()));
         return PropertyMapper.get().from(properties::threads).to(config, JdbcKvConfig::withThreads);
+    }
+
+    private static SchemaInitialization schemaInitialization(DatabaseInitializationMode mode) {
+        return switch (mode) {
+            case ALWAYS -> SchemaInitialization.ALWAYS;
+            case EMBEDDED -> SchemaInitialization.EMBEDDED;
+            case NEVER -> SchemaInitialization.NEVER;
+        };
     }
 
     /** Zerver's handlers, on the one DataSource (or the primary one). */
@@ -56,11 +68,24 @@ public final class ZerverJdbcEffectsAutoConfiguration {
     @ConditionalOnSingleCandidate(DataSource.class)
     static class JdbcKvEffectsConfiguration {
 
+        /**
+         * Looks for the tables at start-up, after the application's own database initialization
+         * (Flyway, Liquibase, {@code spring.sql.init} scripts may create them): a database the store
+         * cannot use fails the start, with what to do, instead of the first requests.
+         */
         @Bean
         @ConditionalOnMissingBean
+        @DependsOnDatabaseInitialization
         JdbcKvEffects zerverJdbcKvEffects(DataSource dataSource, ZerverJdbcEffectsProperties db,
                 ObjectProvider<MeterRegistry> meterRegistry) {
-            return JdbcKvEffects.create(dataSource, jdbcKvConfig(db), meterRegistry.getIfUnique());
+            JdbcKvEffects kv = JdbcKvEffects.create(dataSource, jdbcKvConfig(db), meterRegistry.getIfUnique());
+            try {
+                kv.initialize();
+            } catch (RuntimeException e) {
+                kv.close();
+                throw e;
+            }
+            return kv;
         }
     }
 }

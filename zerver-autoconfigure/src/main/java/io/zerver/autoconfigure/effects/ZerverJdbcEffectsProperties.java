@@ -5,6 +5,7 @@ import io.zerver.boot.properties.CoreValueValidator;
 import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.SqlitePoolConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.Validator;
 
@@ -19,11 +20,15 @@ import org.springframework.validation.Validator;
  * @param threads Threads that run blocking JDBC calls; 0 for the size of the connection pool. 0 or more.
  * @param sqlitePoolSize Connections of the SQLite pool Zerver creates when the application has no DataSource.
  *     At least 1.
+ * @param initializeSchema When the two tables are created if missing: 'embedded' (SQLite, H2) only, 'always', or
+ *     'never' (a DBA runs the shipped script). Tables that exist are used without DDL; missing tables that may not be
+ *     created fail the start.
  */
 @ConfigurationProperties("zerver.effects.db")
 public record ZerverJdbcEffectsProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("zerver_kv") String table, @DefaultValue("zerver_idempotency") String idempotencyTable,
-        @DefaultValue("0") int threads, @DefaultValue("4") int sqlitePoolSize) implements CoreChecked {
+        @DefaultValue("0") int threads, @DefaultValue("4") int sqlitePoolSize,
+        @DefaultValue("embedded") DatabaseInitializationMode initializeSchema) implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverJdbcEffectsProperties.class, db -> {

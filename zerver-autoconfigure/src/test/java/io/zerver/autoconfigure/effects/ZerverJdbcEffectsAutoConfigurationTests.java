@@ -11,6 +11,8 @@ import io.zerver.core.engine.Engine;
 import io.zerver.effects.ZerverEffects;
 import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.JdbcKvEffects;
+import io.zerver.effects.jdbc.SchemaInitialization;
+import io.zerver.effects.jdbc.UnusableDatabaseException;
 import io.zerver.effects.jdbc.SqliteDataSources;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import io.zerver.core.effect.Effects;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -51,10 +55,12 @@ class ZerverJdbcEffectsAutoConfigurationTests {
 
     @Test
     void tablesAndThreadsAreMappedOntoJdbcKvConfig() {
-        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties(true, "pairs", "outcomes", 3, 4);
+        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties(true, "pairs", "outcomes", 3, 4,
+                DatabaseInitializationMode.NEVER);
 
         assertThat(ZerverJdbcEffectsAutoConfiguration.jdbcKvConfig(db))
-                .isEqualTo(JdbcKvConfig.defaults().withTable("pairs").withIdempotencyTable("outcomes").withThreads(3));
+                .isEqualTo(JdbcKvConfig.defaults().withTable("pairs").withIdempotencyTable("outcomes").withThreads(3)
+                        .withInitializeSchema(SchemaInitialization.NEVER));
     }
 
     @Test
@@ -155,6 +161,37 @@ class ZerverJdbcEffectsAutoConfigurationTests {
                     assertThat(perform(handlers, Effects.dbPut("k", "v"))).isEqualTo(true);
                     assertThat(perform(handlers, Effects.dbGet("k"))).isEqualTo("v");
                     assertThat(Files.exists(dir.resolve("with-h2").resolve("zerver.db"))).isFalse();
+                });
+    }
+
+    @Test
+    void tablesThatMayNotBeCreatedFailTheStartWithWhatToDo() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
+                .withPropertyValues("zerver.data.dir=" + dir.resolve("never"), "zerver.effects.db.initialize-schema=never")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(UnusableDatabaseException.class)
+                            .hasMessageContaining("[zerver_kv, zerver_idempotency] do not exist")
+                            .hasMessageContaining("classpath:io/zerver/effects/jdbc/schema-h2.sql");
+                });
+    }
+
+    @Test
+    void tablesTheApplicationsOwnInitializationCreatesAreThereBeforeTheDbEffectsLook() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        DataSourceInitializationAutoConfiguration.class))
+                .withConfiguration(EffectsAutoConfigurations.WITH_ENGINE)
+                .withPropertyValues("zerver.data.dir=" + dir.resolve("sql-init"), "zerver.effects.db.initialize-schema=never",
+                        "spring.sql.init.mode=always",
+                        "spring.sql.init.schema-locations=" + SchemaInitialization.scriptFor("h2"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(JdbcKvEffects.class);
+                    EffectHandlers handlers = context.getBean(EffectHandlers.class);
+                    assertThat(perform(handlers, Effects.dbPut("k", "v"))).isEqualTo(true);
+                    assertThat(perform(handlers, Effects.dbGet("k"))).isEqualTo("v");
                 });
     }
 

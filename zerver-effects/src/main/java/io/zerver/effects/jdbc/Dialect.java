@@ -1,6 +1,7 @@
 package io.zerver.effects.jdbc;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -8,10 +9,14 @@ import java.util.Locale;
 enum Dialect {
 
     /** SQLite: writes in {@code BEGIN IMMEDIATE} transactions, text compared as bytes (BINARY). */
-    SQLITE("TEXT", false),
+    SQLITE("sqlite", true, "TEXT", false),
 
-    /** PostgreSQL: keys in the "C" collation, so that key order is byte order, as on SQLite. */
-    POSTGRESQL("TEXT COLLATE \"C\"", false),
+    /**
+     * PostgreSQL: keys in the "C" collation, so that key order is byte order, as on SQLite;
+     * tables created under an advisory lock, since concurrent {@code CREATE TABLE IF NOT EXISTS}
+     * of one table fail on its catalog's unique index.
+     */
+    POSTGRESQL("postgresql", false, "TEXT COLLATE \"C\"", false),
 
     /**
      * H2, the embedded database a Spring application most often has of its own: {@code KEY} and
@@ -20,21 +25,27 @@ enum Dialect {
      * upsert as {@code MERGE ... KEY}. Keys are ordered as Java strings (UTF-16 code units),
      * which is byte order except between supplementary characters and U+E000 to U+FFFF.
      */
-    H2("VARCHAR", true),
+    H2("h2", true, "VARCHAR", true);
 
-    /** Any other database: standard SQL and the column's default collation. */
-    STANDARD("TEXT", false);
-
+    private final String id;
+    private final boolean embedded;
     private final String keyType;
     private final boolean quotesColumns;
 
-    Dialect(String keyType, boolean quotesColumns) {
+    Dialect(String id, boolean embedded, String keyType, boolean quotesColumns) {
+        this.id = id;
+        this.embedded = embedded;
         this.keyType = keyType;
         this.quotesColumns = quotesColumns;
     }
 
+    /**
+     * The dialect of the database {@code connection} is to; one the store does not know fails
+     * with {@link UnusableDatabaseException}, since its SQL (upserts, key order) is not standard.
+     */
     static Dialect of(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
+        DatabaseMetaData database = connection.getMetaData();
+        String product = database.getDatabaseProductName();
         String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
         if (name.contains("sqlite")) {
             return SQLITE;
@@ -42,7 +53,22 @@ enum Dialect {
         if (name.equals("h2")) {
             return H2;
         }
-        return name.contains("postgres") ? POSTGRESQL : STANDARD;
+        if (name.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        throw new UnusableDatabaseException("The db effects' key/value store runs on SQLite, PostgreSQL and H2, not on "
+                + product + " " + database.getDatabaseProductVersion()
+                + ": give them a DataSource on one of those, or turn them off with zerver.effects.db.enabled=false");
+    }
+
+    /** The name of this database in the shipped scripts' names: {@code schema-<id>.sql}. */
+    String id() {
+        return id;
+    }
+
+    /** Whether the database lives in the application's process or files (Spring Boot's "embedded"). */
+    boolean embedded() {
+        return embedded;
     }
 
     /** The type of a key column. */

@@ -35,6 +35,10 @@ final class JdbcErrors {
         if (error instanceof RejectedExecutionException) {
             return new ZerverException(ErrorKind.OVERLOADED, WHAT, "queue_full");
         }
+        if (error instanceof UnusableDatabaseException) {
+            // Not transient: retrying cannot create a table or change the database.
+            return new ZerverException(ZerverError.of(ErrorKind.INTERNAL, WHAT, "unusable_database"), error);
+        }
         if (isConstraintViolation(error)) {
             return new ZerverException(ZerverError.of(ErrorKind.INTERNAL, WHAT, "constraint"), error);
         }

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * @param queuedTasksPerThread how many calls may wait for each thread once all are busy;
  *     beyond that a call fails at once with Overloaded ("db", "queue_full")
  * @param maxScanLimit the largest {@code limit} a scan may ask for
+ * @param initializeSchema when missing tables are created
  */
 public record JdbcKvConfig(String table, String idempotencyTable, int threads, int queuedTasksPerThread,
-        int maxScanLimit) {
+        int maxScanLimit, SchemaInitialization initializeSchema) {
 
     /** The key/value table by default. */
     public static final String DEFAULT_TABLE = "zerver_kv";
@@ -27,7 +28,8 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final JdbcKvConfig DEFAULTS =
-            new JdbcKvConfig(DEFAULT_TABLE, DEFAULT_IDEMPOTENCY_TABLE, 0, 256, 1000);
+            new JdbcKvConfig(DEFAULT_TABLE, DEFAULT_IDEMPOTENCY_TABLE, 0, 256, 1000,
+                    SchemaInitialization.EMBEDDED);
 
     public JdbcKvConfig {
         requireIdentifier("table", table);
@@ -44,22 +46,25 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
         if (maxScanLimit < 1) {
             throw new InvalidValueException("maxScanLimit", maxScanLimit, ">= 1");
         }
+        requireNonNull(initializeSchema, "initializeSchema");
     }
 
     /**
      * Tables {@code zerver_kv} and {@code zerver_idempotency}, threads sized to the
-     * connection pool, 256 calls queued per thread, scans of at most 1000 entries.
+     * connection pool, 256 calls queued per thread, scans of at most 1000 entries, tables
+     * created when missing in an embedded database only.
      */
     public static JdbcKvConfig defaults() {
         return DEFAULTS;
     }
 
     public JdbcKvConfig withTable(String newTable) {
-        return new JdbcKvConfig(newTable, idempotencyTable, threads, queuedTasksPerThread, maxScanLimit);
+        return new JdbcKvConfig(newTable, idempotencyTable, threads,
+                queuedTasksPerThread, maxScanLimit, initializeSchema);
     }
 
     public JdbcKvConfig withIdempotencyTable(String newTable) {
-        return new JdbcKvConfig(table, newTable, threads, queuedTasksPerThread, maxScanLimit);
+        return new JdbcKvConfig(table, newTable, threads, queuedTasksPerThread, maxScanLimit, initializeSchema);
     }
 
     /**
@@ -67,19 +72,25 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
      * taking the other's default, would be refused one at a time.
      */
     public JdbcKvConfig withTables(String newTable, String newIdempotencyTable) {
-        return new JdbcKvConfig(newTable, newIdempotencyTable, threads, queuedTasksPerThread, maxScanLimit);
+        return new JdbcKvConfig(newTable, newIdempotencyTable, threads,
+                queuedTasksPerThread, maxScanLimit, initializeSchema);
     }
 
     public JdbcKvConfig withThreads(int newThreads) {
-        return new JdbcKvConfig(table, idempotencyTable, newThreads, queuedTasksPerThread, maxScanLimit);
+        return new JdbcKvConfig(table, idempotencyTable, newThreads,
+                queuedTasksPerThread, maxScanLimit, initializeSchema);
     }
 
     public JdbcKvConfig withQueuedTasksPerThread(int newQueued) {
-        return new JdbcKvConfig(table, idempotencyTable, threads, newQueued, maxScanLimit);
+        return new JdbcKvConfig(table, idempotencyTable, threads, newQueued, maxScanLimit, initializeSchema);
     }
 
     public JdbcKvConfig withMaxScanLimit(int newLimit) {
-        return new JdbcKvConfig(table, idempotencyTable, threads, queuedTasksPerThread, newLimit);
+        return new JdbcKvConfig(table, idempotencyTable, threads, queuedTasksPerThread, newLimit, initializeSchema);
+    }
+
+    public JdbcKvConfig withInitializeSchema(SchemaInitialization mode) {
+        return new JdbcKvConfig(table, idempotencyTable, threads, queuedTasksPerThread, maxScanLimit, mode);
     }
 
     private static void requireIdentifier(String name, String value) {

@@ -10,10 +10,12 @@ import io.zerver.core.effect.DbScan;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -102,6 +104,24 @@ public final class JdbcKvEffects implements AutoCloseable {
     /** These handlers alone. */
     public EffectHandlers handlers() {
         return registerOn(EffectHandlers.builder()).build();
+    }
+
+    /**
+     * Looks for the tables now, on this thread, and creates missing ones as the config's
+     * {@link JdbcKvConfig#initializeSchema()} allows, instead of at the first effect: for
+     * start-up, so that a database the store cannot use fails it with what to do.
+     *
+     * @throws UnusableDatabaseException for a database without a dialect here, or tables missing
+     *     that may not be created
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    public void initialize() {
+        try {
+            store.prepare();
+        } catch (SQLException | DataAccessException e) {
+            throw new IllegalStateException("The db effects could not look for their tables " + config.table()
+                    + " and " + config.idempotencyTable() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

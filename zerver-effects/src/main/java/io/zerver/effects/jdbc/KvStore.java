@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The key/value operations in SQL. Blocking: {@link JdbcKvEffects} runs it on its JDBC
- * threads. The tables are created on first use.
+ * threads. The tables are looked for (and created, as {@link SchemaInitialization} allows) by
+ * {@link #prepare()}, else on first use. No text holds U+0000 (PostgreSQL cannot store it): a
+ * key, value, prefix or cursor with one is InvalidInput ("db", "nul_character") on every database.
  *
  * <p>A write carrying an idempotency key is applied at most once per key: the outcome is
  * recorded in the idempotency table in the same transaction as the write, and a repeat
@@ -27,20 +29,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class KvStore {
 
     private final Transactions transactions;
-    private final String table;
-    private final String idempotencyTable;
+    private final JdbcKvConfig config;
     private final Clock clock;
     private volatile @Nullable KvSql sql;
 
     KvStore(Transactions transactions, JdbcKvConfig config, Clock clock) {
         this.transactions = transactions;
-        this.table = config.table();
-        this.idempotencyTable = config.idempotencyTable();
+        this.config = config;
         this.clock = clock;
     }
 
     /** The value of {@code key}; fails with NotFound ("db", key) when there is none. */
     String get(String key) throws SQLException {
+        storable(key);
         String value = transactions.read(ensureSchema().selectValue(), statement -> statement.setString(1, key),
                 rows -> rows.next() ? rows.getString(1) : null);
         if (value == null) {
@@ -51,6 +52,8 @@ final class KvStore {
 
     /** Inserts or replaces {@code key}; always true. */
     boolean put(String key, String value, @Nullable String idempotencyKey) throws SQLException {
+        storable(key);
+        storable(value);
         KvSql statements = ensureSchema();
         return write(statements, "db.put", key, idempotencyKey, jdbc -> {
             jdbc.sql(statements.upsert()).params(key, value, clock.millis()).update();
@@ -60,6 +63,7 @@ final class KvStore {
 
     /** Deletes {@code key}; whether it existed. */
     boolean delete(String key, @Nullable String idempotencyKey) throws SQLException {
+        storable(key);
         KvSql statements = ensureSchema();
         return write(statements, "db.delete", key, idempotencyKey,
                 jdbc -> jdbc.sql(statements.deleteKey()).param(key).update() > 0);
@@ -70,6 +74,10 @@ final class KvStore {
      * {@code after} is set, only those strictly after it.
      */
     List<KeyValue> scan(String prefix, @Nullable String after, int limit) throws SQLException {
+        storable(prefix);
+        if (after != null) {
+            storable(after);
+        }
         KvSql statements = ensureSchema();
         boolean fromAfter = after != null && KeyRange.compare(after, prefix) >= 0;
         String lower = fromAfter ? after : prefix;
@@ -131,7 +139,12 @@ final class KvStore {
         return outcome;
     }
 
-    /** The SQL of this database, once its tables exist (created on first use). */
+    /** Finds (or creates) the tables now; see {@link KvSchema}. */
+    void prepare() throws SQLException {
+        ensureSchema();
+    }
+
+    /** The SQL of this database, once its tables are there (looked for on first use). */
     private KvSql ensureSchema() throws SQLException {
         KvSql ready = sql;
         if (ready != null) {
@@ -142,14 +155,15 @@ final class KvStore {
             if (again != null) {
                 return again;
             }
-            KvSql created = KvSql.of(transactions.dialect(), table, idempotencyTable);
-            transactions.write(jdbc -> {
-                jdbc.sql(created.createTable()).update();
-                jdbc.sql(created.createIdempotencyTable()).update();
-                return null;
-            });
-            sql = created;
-            return created;
+            KvSql prepared = KvSchema.prepare(transactions, config);
+            sql = prepared;
+            return prepared;
+        }
+    }
+
+    private static void storable(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new ZerverException(ErrorKind.INVALID_INPUT, JdbcErrors.WHAT, "nul_character");
         }
     }
 

@@ -52,6 +52,10 @@ final class Transactions {
         }
     }
 
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Closes the statements kept on the pool's connections. */
     void close() {
         statements.closeAll();

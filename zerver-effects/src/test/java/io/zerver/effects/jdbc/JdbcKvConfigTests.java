@@ -18,14 +18,15 @@ class JdbcKvConfigTests {
         assertThat(config.threads()).isZero();
         assertThat(config.queuedTasksPerThread()).isPositive();
         assertThat(config.maxScanLimit()).isEqualTo(1000);
+        assertThat(config.initializeSchema()).isEqualTo(SchemaInitialization.EMBEDDED);
     }
 
     @Test
     void withersReturnChangedCopies() {
         JdbcKvConfig config = JdbcKvConfig.defaults().withTable("t1").withIdempotencyTable("t2").withThreads(3)
-                .withQueuedTasksPerThread(7).withMaxScanLimit(50);
+                .withQueuedTasksPerThread(7).withMaxScanLimit(50).withInitializeSchema(SchemaInitialization.NEVER);
 
-        assertThat(config).isEqualTo(new JdbcKvConfig("t1", "t2", 3, 7, 50));
+        assertThat(config).isEqualTo(new JdbcKvConfig("t1", "t2", 3, 7, 50, SchemaInitialization.NEVER));
         assertThat(JdbcKvConfig.defaults().table()).isEqualTo("zerver_kv");
     }
 

@@ -181,6 +181,20 @@ abstract class JdbcKvContractTests {
     }
 
     @Test
+    void aNulCharacterIsInvalidInputAndStoresNothing() {
+        ZerverError nul = ZerverError.of(ErrorKind.INVALID_INPUT, "db", "nul_character");
+
+        assertThat(h.failure(Effects.dbPut("k\0", "v"))).isEqualTo(nul);
+        assertThat(h.failure(Effects.dbPut("k", "v\0w"))).isEqualTo(nul);
+        assertThat(h.failure(Effects.dbGet("k\0"))).isEqualTo(nul);
+        assertThat(h.failure(Effects.dbDelete("\0"))).isEqualTo(nul);
+        assertThat(h.failure(Effects.dbScan("k\0", 10))).isEqualTo(nul);
+        assertThat(keysOf(Effects.dbScan("", 10))).isEmpty();
+        h.call(Effects.dbPut("k", "v"));
+        assertThat(h.call(Effects.dbGet("k"))).isEqualTo("v");
+    }
+
+    @Test
     void handlersAreLazyUntilSubscribed() {
         Mono<Object> put = h.perform(Effects.dbPut("lazy", "x"));
 
