@@ -14,18 +14,20 @@ import org.springframework.context.annotation.Bean;
  * The engine's effect handlers: every {@link EffectFamily} bean, in order, composed into one
  * {@link ZerverEffects} and its {@link EffectHandlers}. The families come from their own
  * auto-configurations ({@link ZerverJdbcEffectsAutoConfiguration},
- * {@link ZerverHttpEffectsAutoConfiguration}, {@link ZerverFileEffectsAutoConfiguration},
+ * {@link ZerverSqlEffectsAutoConfiguration}, {@link ZerverHttpEffectsAutoConfiguration}, {@link ZerverFileEffectsAutoConfiguration},
  * {@link ZerverCacheEffectsAutoConfiguration}, {@link ZerverComputeEffectsAutoConfiguration}),
  * each present when its library is; an application adds its own with an {@code EffectFamily}
  * bean, or replaces all of them with an {@code EffectHandlers} bean. Every
  * {@code zerver.effects.*} prefix is bound and validated here, whether its family is present
  * and enabled or not.
  */
-@AutoConfiguration(after = { ZerverJdbcEffectsAutoConfiguration.class, ZerverHttpEffectsAutoConfiguration.class,
+@AutoConfiguration(after = { ZerverJdbcEffectsAutoConfiguration.class, ZerverSqlEffectsAutoConfiguration.class,
+        ZerverHttpEffectsAutoConfiguration.class,
         ZerverFileEffectsAutoConfiguration.class, ZerverCacheEffectsAutoConfiguration.class,
         ZerverComputeEffectsAutoConfiguration.class })
 @ConditionalOnClass(ZerverEffects.class)
 @EnableConfigurationProperties({ ZerverDataProperties.class, ZerverJdbcEffectsProperties.class,
+        ZerverSqlEffectsProperties.class,
         ZerverHttpEffectsProperties.class, ZerverFileEffectsProperties.class, ZerverCacheEffectsProperties.class,
         ZerverComputeEffectsProperties.class })
 public final class ZerverEffectsAutoConfiguration {

@@ -11,6 +11,7 @@ final class EffectsAutoConfigurations {
 
     static final AutoConfigurations WITH_ENGINE = AutoConfigurations.of(
             ZerverSqliteDataSourceAutoConfiguration.class, ZerverJdbcEffectsAutoConfiguration.class,
+            ZerverSqlEffectsAutoConfiguration.class,
             ZerverHttpEffectsAutoConfiguration.class, ZerverFileEffectsAutoConfiguration.class,
             ZerverCacheEffectsAutoConfiguration.class, ZerverComputeEffectsAutoConfiguration.class,
             ZerverEffectsAutoConfiguration.class, ZerverEngineAutoConfiguration.class);

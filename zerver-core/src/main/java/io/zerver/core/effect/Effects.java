@@ -6,10 +6,12 @@ import io.zerver.core.http.Headers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Builds effects with the platform defaults: required, no retry, and a timeout per family
- * (db and file 1 s, cache 100 ms, http 5 s, compute 2 s).
+ * (db, sql and file 1 s, cache 100 ms, http 5 s, compute 2 s).
  *
  * <pre>{@code
  * Effects.dbGet("todo:" + id).into(TODO).timeout(Duration.ofMillis(200))
@@ -46,6 +48,22 @@ public final class Effects {
             throw new IllegalArgumentException("limit: " + limit + " (expected: >= 1)");
         }
         return new DbScan(prefix, limit, null, null, EffectOptions.defaults(DB_TIMEOUT));
+    }
+
+    /** A SQL statement on the application's database, to bind and finish: see {@link Sql}. */
+    public static Sql sql(String sql) {
+        return new Sql(requireNonNull(sql, "sql"), Map.of(), null);
+    }
+
+    /**
+     * {@code statements} in one transaction, in order, on their DataSource (the application's
+     * unless they name one): all or nothing. Its options (the db timeout by default) replace theirs.
+     */
+    public static SqlTransaction sqlTransaction(SqlUpdate... statements) {
+        requireNonNull(statements, "statements");
+        String dataSource = statements.length == 0 ? null : statements[0].dataSource();
+        return new SqlTransaction(List.of(statements), dataSource, null,
+                EffectOptions.defaults(DB_TIMEOUT));
     }
 
     public static HttpCall http(String method, URI url, Headers headers, byte[] body) {

@@ -11,6 +11,10 @@ import io.zerver.core.effect.Effect;
 import io.zerver.core.effect.FileJsonRead;
 import io.zerver.core.effect.FileJsonWrite;
 import io.zerver.core.effect.HttpCall;
+import io.zerver.core.effect.SqlBatch;
+import io.zerver.core.effect.SqlQuery;
+import io.zerver.core.effect.SqlTransaction;
+import io.zerver.core.effect.SqlUpdate;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
@@ -53,6 +57,19 @@ final class EffectDetail {
         }
         if (effect instanceof FileJsonWrite e) {
             return e.path();
+        }
+        if (effect instanceof SqlQuery e) {
+            return e.sql();
+        }
+        if (effect instanceof SqlUpdate e) {
+            return e.sql();
+        }
+        if (effect instanceof SqlBatch e) {
+            return e.sql() + " (x" + e.batch().size() + ")";
+        }
+        if (effect instanceof SqlTransaction e) {
+            return e.statements().get(0).sql() + (e.statements().size() > 1
+                    ? " (+" + (e.statements().size() - 1) + " more)" : "");
         }
         return null; // compute: the task name is the target
     }

@@ -4,13 +4,8 @@ import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.RejectedExecutionException;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.util.ClassUtils;
 
 /**
  * Turns what JDBC throws into the errors effects fail with: a database that cannot answer
@@ -20,10 +15,6 @@ import org.springframework.util.ClassUtils;
 final class JdbcErrors {
 
     static final String WHAT = "db";
-
-    /** Whether sqlite-jdbc is on the class path: its constraint failures carry no SQL state. */
-    private static final boolean SQLITE = ClassUtils.isPresent("org.sqlite.SQLiteException",
-            JdbcErrors.class.getClassLoader());
 
     private JdbcErrors() {
     }
@@ -49,18 +40,6 @@ final class JdbcErrors {
     }
 
     static boolean isConstraintViolation(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataIntegrityViolationException || t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-            if (SQLITE && t instanceof SQLiteException sqlite
-                    && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
+        return ConstraintViolations.isOne(error);
     }
 }
