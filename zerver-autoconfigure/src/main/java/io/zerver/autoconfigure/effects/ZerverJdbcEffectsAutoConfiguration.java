@@ -5,14 +5,16 @@ import io.zerver.effects.EffectFamily;
 import io.zerver.effects.jdbc.JdbcKvConfig;
 import io.zerver.effects.jdbc.JdbcKvEffects;
 import io.zerver.effects.jdbc.SchemaInitialization;
+import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
@@ -25,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The key/value effects ({@code db.*}) on the application's {@link DataSource}: its own, the
  * one Spring Boot configures from {@code spring.datasource.*}, or the embedded SQLite file of
- * {@link ZerverSqliteDataSourceAutoConfiguration}. With several DataSources and none primary,
- * the db effects are not served. A {@link JdbcKvEffects} bean of the application's replaces
+ * {@link ZerverSqliteDataSourceAutoConfiguration}; with several, the primary one or the one
+ * {@code zerver.effects.db.data-source} names (else the start fails saying so). A {@link JdbcKvEffects} bean of the application's replaces
  * Zerver's; {@code zerver.effects.db.enabled=false} or leaving spring-jdbc out turns the family off.
  */
 @AutoConfiguration(after = ZerverSqliteDataSourceAutoConfiguration.class,
@@ -62,10 +64,14 @@ public final class ZerverJdbcEffectsAutoConfiguration {
         };
     }
 
-    /** Zerver's handlers, on the one DataSource (or the primary one). */
+    /**
+     * Zerver's handlers, on the DataSource {@code zerver.effects.db.data-source} names, else the
+     * application's one (or its primary one). Several and none primary, or a name that is no
+     * DataSource bean, fail the start saying so: never db effects silently off.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "zerver.effects.db.enabled", matchIfMissing = true)
-    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnBean(DataSource.class)
     static class JdbcKvEffectsConfiguration {
 
         /**
@@ -76,8 +82,9 @@ public final class ZerverJdbcEffectsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @DependsOnDatabaseInitialization
-        JdbcKvEffects zerverJdbcKvEffects(DataSource dataSource, ZerverJdbcEffectsProperties db,
-                ObjectProvider<MeterRegistry> meterRegistry) {
+        JdbcKvEffects zerverJdbcKvEffects(ObjectProvider<DataSource> primary, Map<String, DataSource> dataSources,
+                ZerverJdbcEffectsProperties db, ObjectProvider<MeterRegistry> meterRegistry) {
+            DataSource dataSource = dataSource(db.dataSource(), primary.getIfUnique(), dataSources);
             JdbcKvEffects kv = JdbcKvEffects.create(dataSource, jdbcKvConfig(db), meterRegistry.getIfUnique());
             try {
                 kv.initialize();
@@ -87,5 +94,25 @@ public final class ZerverJdbcEffectsAutoConfiguration {
             }
             return kv;
         }
+    }
+
+    /** The DataSource of the db effects: see {@link JdbcKvEffectsConfiguration}. */
+    static DataSource dataSource(@Nullable String name, @Nullable DataSource primary,
+            Map<String, DataSource> dataSources) {
+        if (name != null && !name.isEmpty()) {
+            DataSource named = dataSources.get(name);
+            if (named == null) {
+                throw new IllegalStateException("zerver.effects.db.data-source is '" + name
+                        + "', which is no DataSource bean: the DataSource beans are "
+                        + new TreeSet<>(dataSources.keySet()));
+            }
+            return named;
+        }
+        if (primary == null) {
+            throw new IllegalStateException("The db effects need one DataSource and the application has "
+                    + new TreeSet<>(dataSources.keySet()) + ", none of them @Primary: name one with"
+                    + " zerver.effects.db.data-source, or turn the db effects off with zerver.effects.db.enabled=false");
+        }
+        return primary;
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.validation.Validator;
  * @param threads Threads that run blocking JDBC calls; 0 for the size of the connection pool. 0 or more.
  * @param sqlitePoolSize Connections of the SQLite pool Zerver creates when the application has no DataSource.
  *     At least 1.
+ * @param dataSource Name of the DataSource bean the db effects use; empty for the application's one (or its primary
+ *     one). With several DataSources and none primary it must be set.
  * @param initializeSchema When the two tables are created if missing: 'embedded' (SQLite, H2) only, 'always', or
  *     'never' (a DBA runs the shipped script). Tables that exist are used without DDL; missing tables that may not be
  *     created fail the start.
@@ -28,7 +30,8 @@ import org.springframework.validation.Validator;
 public record ZerverJdbcEffectsProperties(@DefaultValue("true") boolean enabled,
         @DefaultValue("zerver_kv") String table, @DefaultValue("zerver_idempotency") String idempotencyTable,
         @DefaultValue("0") int threads, @DefaultValue("4") int sqlitePoolSize,
-        @DefaultValue("embedded") DatabaseInitializationMode initializeSchema) implements CoreChecked {
+        @DefaultValue("") String dataSource, @DefaultValue("embedded") DatabaseInitializationMode initializeSchema)
+        implements CoreChecked {
 
     /** The ranges are the core's: see {@link CoreValueValidator} for why a properties class validates itself. */
     private static final Validator CORE = CoreValueValidator.of(ZerverJdbcEffectsProperties.class, db -> {

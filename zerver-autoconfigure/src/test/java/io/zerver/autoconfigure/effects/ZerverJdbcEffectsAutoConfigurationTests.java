@@ -55,7 +55,7 @@ class ZerverJdbcEffectsAutoConfigurationTests {
 
     @Test
     void tablesAndThreadsAreMappedOntoJdbcKvConfig() {
-        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties(true, "pairs", "outcomes", 3, 4,
+        ZerverJdbcEffectsProperties db = new ZerverJdbcEffectsProperties(true, "pairs", "outcomes", 3, 4, "",
                 DatabaseInitializationMode.NEVER);
 
         assertThat(ZerverJdbcEffectsAutoConfiguration.jdbcKvConfig(db))
@@ -122,13 +122,33 @@ class ZerverJdbcEffectsAutoConfigurationTests {
         });
     }
 
-    /** As before the families were split: two DataSources and none primary leave the db effects off. */
     @Test
-    void twoDataSourcesWithoutAPrimaryLeaveTheDbEffectsOff() {
+    void twoDataSourcesWithoutAPrimaryFailTheStartSayingWhatToDo() {
         runner.withUserConfiguration(TwoDataSources.class).run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(JdbcKvEffects.class);
-            assertThat(context.getBean(EffectHandlers.class).types()).doesNotContain(DbGet.class);
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("the application has [one, two], none of them @Primary")
+                    .hasMessageContaining("zerver.effects.db.data-source");
         });
+    }
+
+    @Test
+    void theDataSourceNamedServesTheDbEffects() {
+        runner.withUserConfiguration(TwoDataSources.class).withPropertyValues("zerver.effects.db.data-source=two")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(JdbcKvEffects.class);
+                    EffectHandlers handlers = context.getBean(EffectHandlers.class);
+                    assertThat(perform(handlers, Effects.dbPut("k", "v"))).isEqualTo(true);
+                    assertThat(new JdbcTemplate(context.getBean("two", DataSource.class))
+                            .queryForObject("SELECT value FROM zerver_kv WHERE key = 'k'", String.class)).isEqualTo("v");
+                });
+    }
+
+    @Test
+    void aDataSourceNameThatIsNoBeanFailsTheStart() {
+        runner.withUserConfiguration(TwoDataSources.class).withPropertyValues("zerver.effects.db.data-source=three")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("'three', which is no DataSource bean: the DataSource beans are [one, two]"));
     }
 
     @Test

@@ -1,32 +1,17 @@
 package io.zerver.effects.jdbc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.zerver.core.effect.Effect;
-import io.zerver.core.effect.Effects;
-import io.zerver.core.error.ErrorKind;
-import io.zerver.core.error.ZerverError;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import reactor.core.publisher.Flux;
 
-/** Writes carrying an idempotency key are applied at most once per key. */
-class JdbcKvIdempotencyTests {
+/** Idempotent writes on SQLite, whose writes are serialized. */
+class JdbcKvIdempotencyTests extends JdbcKvIdempotencyContractTests {
 
-    @TempDir
-    Path dir;
+    @Override
+    KvHarness open(Path dir, boolean again) {
+        return KvHarness.open(dir);
+    }
 
-    private KvHarness h;
-
-    @BeforeEach
-    void open() {
-        h = KvHarness.open(dir);
-        h.call(Effects.dbPut("warm", "up"));
+    @Override
+    void countWrites() {
         h.sql("CREATE TABLE writes (n INTEGER NOT NULL)");
         h.sql("INSERT INTO writes VALUES (0)");
         h.sql("CREATE TRIGGER count_inserts AFTER INSERT ON zerver_kv BEGIN UPDATE writes SET n = n + 1; END");
@@ -34,93 +19,9 @@ class JdbcKvIdempotencyTests {
         h.sql("CREATE TRIGGER count_deletes AFTER DELETE ON zerver_kv BEGIN UPDATE writes SET n = n + 1; END");
     }
 
-    @AfterEach
-    void close() {
-        h.close();
-    }
-
-    private int writes() {
-        return Integer.parseInt(h.queryString("SELECT n FROM writes"));
-    }
-
-    private static Effect put(String key, String value, String idempotencyKey) {
-        return Effects.dbPut(key, value).idempotencyKey(idempotencyKey);
-    }
-
-    private static Effect delete(String key, String idempotencyKey) {
-        return Effects.dbDelete(key).idempotencyKey(idempotencyKey);
-    }
-
-    @Test
-    void repeatedPutAnswersTheFirstOutcomeAndKeepsTheFirstValue() {
-        assertThat(h.call(put("todo:1", "first", "req-1"))).isEqualTo(true);
-        assertThat(h.call(put("todo:1", "second", "req-1"))).isEqualTo(true);
-
-        assertThat(h.call(Effects.dbGet("todo:1"))).isEqualTo("first");
-        assertThat(writes()).isEqualTo(1);
-    }
-
-    @Test
-    void repeatedDeleteAnswersTheFirstOutcomeWithoutDeletingAgain() {
-        h.call(Effects.dbPut("todo:1", "a"));
-        assertThat(h.call(delete("todo:1", "del-1"))).isEqualTo(true);
-        h.call(Effects.dbPut("todo:1", "b"));
-
-        assertThat(h.call(delete("todo:1", "del-1"))).as("the first outcome").isEqualTo(true);
-        assertThat(h.call(Effects.dbGet("todo:1"))).as("not deleted again").isEqualTo("b");
-        assertThat(h.call(delete("todo:2", "del-2"))).isEqualTo(false);
-        assertThat(h.call(delete("todo:2", "del-2"))).isEqualTo(false);
-    }
-
-    @Test
-    void concurrentRepeatsOfOneKeyApplyExactlyOnce() {
-        List<Object> answers = Flux.fromStream(IntStream.range(0, 32).boxed())
-                .flatMap(i -> h.perform(put("todo:7", "v" + i, "same")), 32)
-                .collectList()
-                .block(KvHarness.WAIT);
-
-        assertThat(answers).hasSize(32).containsOnly(true);
-        assertThat(writes()).isEqualTo(1);
-        assertThat(h.queryString("SELECT count(*) FROM zerver_idempotency WHERE key = 'same'")).isEqualTo("1");
-    }
-
-    @Test
-    void keyReusedForAnotherKindOfWriteIsConflict() {
-        h.call(put("todo:1", "a", "req-1"));
-
-        assertThat(h.failure(delete("todo:1", "req-1")))
-                .isEqualTo(ZerverError.of(ErrorKind.CONFLICT, "idempotency", "req-1"));
-        assertThat(h.failure(delete("todo:1", "req-1")).status()).isEqualTo(409);
-        assertThat(h.call(Effects.dbGet("todo:1"))).isEqualTo("a");
-    }
-
-    @Test
-    void keyReusedForAnotherKeyIsConflict() {
-        h.call(put("todo:1", "a", "req-1"));
-
-        assertThat(h.failure(put("todo:2", "a", "req-1")))
-                .isEqualTo(ZerverError.of(ErrorKind.CONFLICT, "idempotency", "req-1"));
-        assertThat(h.failure(Effects.dbGet("todo:2")).kind()).isEqualTo(ErrorKind.NOT_FOUND);
-    }
-
-    @Test
-    void failedWriteRecordsNoOutcome() {
-        h.sql("CREATE TRIGGER no_forbidden BEFORE INSERT ON zerver_kv WHEN NEW.key = 'forbidden'"
-                + " BEGIN SELECT RAISE(ABORT, 'forbidden key'); END");
-        assertThat(h.failure(put("forbidden", "x", "req-9")).kind()).isEqualTo(ErrorKind.INTERNAL);
-        h.sql("DROP TRIGGER no_forbidden");
-
-        assertThat(h.call(put("forbidden", "x", "req-9"))).isEqualTo(true);
-        assertThat(h.call(Effects.dbGet("forbidden"))).isEqualTo("x");
-    }
-
-    @Test
-    void outcomesOutliveTheProcessThatRecordedThem() {
-        h.call(put("todo:1", "first", "req-1"));
-        h.close();
-
-        h = KvHarness.open(dir);
-        assertThat(h.call(put("todo:1", "second", "req-1"))).isEqualTo(true);
-        assertThat(h.call(Effects.dbGet("todo:1"))).isEqualTo("first");
+    @Override
+    void forbid(boolean forbidden) {
+        h.sql(forbidden ? "CREATE TRIGGER no_forbidden BEFORE INSERT ON zerver_kv WHEN NEW.key = 'forbidden'"
+                + " BEGIN SELECT RAISE(ABORT, 'forbidden key'); END" : "DROP TRIGGER no_forbidden");
     }
 }
