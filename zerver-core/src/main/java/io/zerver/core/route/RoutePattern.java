@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed path pattern ({@code /todos/:id}): literal segments compared to the raw path
- * segment, {@code :name} segments matching any non-empty segment.
+ * segment, {@code :name} segments matching any non-empty segment. Spring's form of a parameter,
+ * {@code {name}} as a whole segment, is the same parameter: the pattern is kept in the
+ * {@code :name} form, so that a route has one name in metrics, timelines and traces however it
+ * was written.
  */
 final class RoutePattern {
 
@@ -52,24 +55,32 @@ final class RoutePattern {
         @Nullable String[] names = new String[segments.length];
         Set<String> seen = new HashSet<>();
         StringBuilder shape = new StringBuilder();
+        StringBuilder canonical = new StringBuilder();
         int literalCount = 0;
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             if (segment.isEmpty()) {
                 throw invalid(pattern, "no empty segment and no trailing '/'");
             }
-            if (segment.charAt(0) == ':') {
-                String name = segment.substring(1);
+            boolean braced = segment.length() > 1 && segment.charAt(0) == '{'
+                    && segment.charAt(segment.length() - 1) == '}';
+            if (segment.charAt(0) == ':' || braced) {
+                String name = braced ? segment.substring(1, segment.length() - 1) : segment.substring(1);
                 if (!isParamName(name)) {
-                    throw invalid(pattern, "parameters like ':id', named [A-Za-z_][A-Za-z0-9_]*, got '" + segment + "'");
+                    throw invalid(pattern, "parameters like ':id' or '{id}', named [A-Za-z_][A-Za-z0-9_]*, got '"
+                            + segment + "'");
                 }
                 if (!seen.add(name)) {
                     throw invalid(pattern, "distinct parameter names, ':" + name + "' repeats");
                 }
                 names[i] = name;
                 shape.append("/:");
+                canonical.append("/:").append(name);
             }
             else {
+                if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
+                    throw invalid(pattern, "parameters like ':id' or '{id}' as a whole segment, got '" + segment + "'");
+                }
                 if (!isLiteral(segment)) {
                     throw invalid(pattern, "literal segments of letters, digits and \"" + LITERAL_PUNCTUATION
                             + "\" only (no wildcards), got '" + segment + "'");
@@ -77,9 +88,10 @@ final class RoutePattern {
                 literals[i] = segment;
                 literalCount++;
                 shape.append('/').append(segment);
+                canonical.append('/').append(segment);
             }
         }
-        return new RoutePattern(pattern, literals, names, literalCount, shape.toString());
+        return new RoutePattern(canonical.toString(), literals, names, literalCount, shape.toString());
     }
 
     private static IllegalArgumentException invalid(String pattern, String expected) {

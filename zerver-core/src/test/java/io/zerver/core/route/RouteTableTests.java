@@ -52,6 +52,22 @@ class RouteTableTests {
     }
 
     @Test
+    void springsBracedParametersAreTheSameParametersUnderOneName() {
+        RouteTable table = RouteTable.builder().get("/users/{user}/todos/{id}", NOOP).build();
+
+        Found found = found(table.match("GET", "/users/ann/todos/42"));
+
+        assertThat(found.params()).containsExactlyInAnyOrderEntriesOf(Map.of("user", "ann", "id", "42"));
+        assertThat(found.route().pattern()).isEqualTo("/users/:user/todos/:id");
+        assertThat(found.route().name()).isEqualTo("GET /users/:user/todos/:id");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> RouteTable.builder().get("/todos/:id", NOOP).get("/todos/{id}", NOOP).build())
+                .withMessageContaining("'GET /todos/:id'");
+        assertThatIllegalArgumentException().isThrownBy(() -> RouteTable.builder().get("/files/{name}.txt", NOOP).build())
+                .withMessageContaining("':id' or '{id}'");
+    }
+
+    @Test
     void matchesRoot() {
         RouteTable table = RouteTable.builder().get("/", NOOP).get("/:page", NOOP).build();
 
@@ -357,7 +373,7 @@ class RouteTableTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "", "todos", "//", "/todos/", "/todos//x", "/:", "/:1id", "/:id-x", "/a/:id/:id", "/*",
-            "/files/*", "/a b", "/caf\u00e9", "/a%20b", "/a?b", "/{id}" })
+            "/files/*", "/a b", "/caf\u00e9", "/a%20b", "/a?b", "/{}", "/{1id}", "/x{id}", "/{id}x", "/{id}/{id}" })
     void rejectsInvalidPatterns(String pattern) {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> RouteTable.builder().get(pattern, NOOP).build())
