@@ -2,6 +2,8 @@ package io.zerver.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.body.BodyCodec;
+import io.zerver.core.body.BodyValidator;
 import io.zerver.core.config.InvalidValueException;
 import io.zerver.core.effect.EffectHandlers;
 import io.zerver.core.error.ErrorKind;
@@ -339,6 +341,8 @@ public final class Engine {
         private final List<TimelineObserver> observers = new ArrayList<>();
         private @Nullable LongSupplier ticker;
         private @Nullable Scheduler timer;
+        private @Nullable BodyCodec bodyCodec;
+        private @Nullable BodyValidator bodyValidator;
         private Clock clock = Clock.systemUTC();
         private Supplier<RandomGenerator> random = ThreadLocalRandom::current;
         private @Nullable SloScheduler slo;
@@ -443,6 +447,25 @@ public final class Engine {
          *
          * @param maxLength at least 18; 8192 is the default
          */
+        /**
+         * The application's JSON mapper, for {@code StepContext.body(Class)} and
+         * {@code Response.json(Object)}; the Spring Boot starter gives its Jackson mapper. None by
+         * default: bodies are then read with {@code StepContext.json()} and written as text.
+         */
+        public Builder bodyCodec(BodyCodec codec) {
+            this.bodyCodec = requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * Checks the bodies {@code StepContext.body(Class)} reads (Bean Validation with the starter,
+         * when the application has a validator). None by default.
+         */
+        public Builder bodyValidator(BodyValidator validator) {
+            this.bodyValidator = requireNonNull(validator, "validator");
+            return this;
+        }
+
         public Builder timelineHeader(Predicate<? super Route> routes, int maxLength) {
             requireNonNull(routes, "routes");
             if (maxLength < 18) {
@@ -458,7 +481,7 @@ public final class Engine {
             LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
             return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,
                     compensationTimeout, TimelineObserver.composite(observers), nanos, scheduler, clock, random, slo,
-                    new Bulkheads(bulkheads)), timelineRoutes, timelineMaxLength);
+                    new Bulkheads(bulkheads), new Bodies(bodyCodec, bodyValidator)), timelineRoutes, timelineMaxLength);
         }
 
         private static Duration positive(String name, Duration d) {

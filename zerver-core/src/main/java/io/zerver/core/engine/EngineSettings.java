@@ -15,7 +15,8 @@ import reactor.core.scheduler.Scheduler;
 /** The engine's configuration as its parts see it. */
 record EngineSettings(EffectHandlers handlers, ErrorRenderer errorRenderer, RequestLimits limits,
         Duration defaultTimeout, Duration compensationTimeout, TimelineObserver observer, LongSupplier ticker,
-        Scheduler timer, Clock clock, Supplier<RandomGenerator> random, @Nullable SloScheduler slo, Bulkheads bulkheads) {
+        Scheduler timer, Clock clock, Supplier<RandomGenerator> random, @Nullable SloScheduler slo, Bulkheads bulkheads,
+        Bodies bodies) {
 
     long now() {
         return ticker.getAsLong();

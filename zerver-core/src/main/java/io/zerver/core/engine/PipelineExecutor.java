@@ -168,7 +168,7 @@ final class PipelineExecutor {
             }
             Decision decision = runStep(exchange, step, layer);
             if (decision instanceof Decision.Done done) {
-                return Mono.just(Verdict.answered(done.response()));
+                return Mono.just(Verdict.answered(settings.bodies().written(done.response())));
             }
             if (decision instanceof Decision.Fail f) {
                 return failed(f.error());

@@ -1,5 +1,7 @@
 package io.zerver.core.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.http.Headers;
 import io.zerver.core.http.RequestIds;
@@ -120,6 +122,11 @@ final class StepView implements StepContext {
     @Override
     public String bodyText() {
         return new String(exchange.request().body(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public <T> T body(Class<T> type) {
+        return exchange.settings().bodies().read(exchange.request().body(), requireNonNull(type, "type"));
     }
 
     @Override

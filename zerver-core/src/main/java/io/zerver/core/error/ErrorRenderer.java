@@ -8,7 +8,10 @@ public interface ErrorRenderer {
 
     Response render(ZerverError error, String requestId);
 
-    /** The default: {@code {"error":{"kind":..,"what":..,"key":..,"requestId":..}}}. */
+    /**
+     * The default: {@code {"error":{"kind":..,"what":..,"key":..,"requestId":..}}}, with
+     * {@code "fields":[{"field":..,"message":..}]} after them when the error has field errors.
+     */
     static ErrorRenderer json() {
         return JsonErrorRenderer.INSTANCE;
     }

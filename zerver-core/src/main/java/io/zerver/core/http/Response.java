@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The response a pipeline answers with.
@@ -11,8 +12,10 @@ import java.util.Optional;
  * @param status the HTTP status
  * @param headers the response headers
  * @param body the body bytes
+ * @param entity an object the engine writes as the JSON body when the pipeline answers (see
+ *     {@link #json(int, Object)}), or null; the body is empty until then
  */
-public record Response(int status, Headers headers, byte[] body) {
+public record Response(int status, Headers headers, byte[] body, @Nullable Object entity) {
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -22,6 +25,10 @@ public record Response(int status, Headers headers, byte[] body) {
         }
         requireNonNull(headers, "headers");
         requireNonNull(body, "body");
+    }
+
+    public Response(int status, Headers headers, byte[] body) {
+        this(status, headers, body, null);
     }
 
     public static Response status(int status) {
@@ -34,6 +41,30 @@ public record Response(int status, Headers headers, byte[] body) {
 
     public static Response json(int status, String json) {
         return of(status, "application/json", json);
+    }
+
+    /** {@code 200} with {@code value} as its JSON body: see {@link #json(int, Object)}. */
+    public static Response json(Object value) {
+        return json(200, value);
+    }
+
+    /**
+     * {@code status} with {@code value} written as JSON when the pipeline answers, by the
+     * engine's {@link io.zerver.core.body.BodyCodec} (the application's Jackson mapper with the
+     * starter; without one, maps, lists, strings, numbers and booleans only). A {@code String}
+     * is taken as JSON text already written: {@link #json(int, String)}.
+     */
+    public static Response json(int status, Object value) {
+        if (value instanceof String json) {
+            return json(status, json);
+        }
+        return new Response(status, Headers.of("Content-Type", "application/json"), NO_BODY,
+                requireNonNull(value, "value"));
+    }
+
+    /** A copy with {@code body} in place of the entity still to write. */
+    public Response withEntityWritten(byte[] written) {
+        return new Response(status, headers, written, null);
     }
 
     public static Response text(int status, String text) {
@@ -50,11 +81,11 @@ public record Response(int status, Headers headers, byte[] body) {
     }
 
     public Response withHeader(String name, String value) {
-        return new Response(status, headers.with(name, value), body);
+        return new Response(status, headers.with(name, value), body, entity);
     }
 
     public Response withOnlyHeader(String name, String value) {
-        return new Response(status, headers.withOnly(name, value), body);
+        return new Response(status, headers.withOnly(name, value), body, entity);
     }
 
     public Response withoutBody() {

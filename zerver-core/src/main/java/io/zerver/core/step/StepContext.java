@@ -61,6 +61,18 @@ public interface StepContext {
     String bodyText();
 
     /**
+     * The body read as {@code type} (a record, a bean) by the engine's {@code BodyCodec}, the
+     * application's Jackson mapper with the Spring Boot starter, then checked by its
+     * {@code BodyValidator} (Bean Validation with the starter, when the application has a
+     * validator). A client's mistake fails the request with 400: an empty or malformed body
+     * (InvalidInput "json"), a field that cannot be read ("body" "unreadable") or fields that break
+     * their constraints ("body" "invalid"), each field's error listed in {@code "fields"}.
+     *
+     * @throws IllegalStateException when the engine has no {@code BodyCodec}
+     */
+    <T> T body(Class<T> type);
+
+    /**
      * The body parsed as JSON (maps, lists, strings, numbers, booleans; see
      * {@link io.zerver.core.json.Json}). Malformed or too deeply nested JSON fails the
      * request with 400.
