@@ -2,6 +2,7 @@ package io.zerver.test;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.effect.CustomEffect;
 import io.zerver.core.effect.Effect;
 import io.zerver.core.effect.EffectHandler;
 import io.zerver.core.effect.EffectHandlers;
@@ -73,6 +74,12 @@ public final class FakeEffects {
         EffectHandler<Effect> handler = (effect, context) -> perform(effect, time);
         EffectHandlers.Builder builder = EffectHandlers.builder();
         registerAll(builder, Effect.class, handler);
+        // The application's own effect types are known only by the scripts naming them.
+        for (Script<?> script : scripts) {
+            if (CustomEffect.class.isAssignableFrom(script.type)) {
+                register(builder, script.type, handler);
+            }
+        }
         return builder.build();
     }
 

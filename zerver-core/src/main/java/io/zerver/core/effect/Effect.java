@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An I/O operation a step declares and the runtime performs: the closed catalogue of
- * docs/effects.md. Build them with {@link Effects}; take them apart with an exhaustive switch.
+ * An I/O operation a step declares and the runtime performs: the catalogue of docs/effects.md,
+ * built with {@link Effects}, and the application's own types ({@link CustomEffect}).
  *
  * <p>Every effect names the slot its result goes to (optional for writes), and carries
  * {@link EffectOptions}: a timeout, a retry policy, whether it is required, and for

@@ -3,6 +3,7 @@ package io.zerver.core.engine;
 import io.zerver.core.effect.CacheDelete;
 import io.zerver.core.effect.CacheGet;
 import io.zerver.core.effect.CacheSet;
+import io.zerver.core.effect.CustomEffect;
 import io.zerver.core.effect.DbDelete;
 import io.zerver.core.effect.DbGet;
 import io.zerver.core.effect.DbPut;
@@ -70,6 +71,9 @@ final class EffectDetail {
         if (effect instanceof SqlTransaction e) {
             return e.statements().get(0).sql() + (e.statements().size() > 1
                     ? " (+" + (e.statements().size() - 1) + " more)" : "");
+        }
+        if (effect instanceof CustomEffect<?> e) {
+            return e.detail();
         }
         return null; // compute: the task name is the target
     }

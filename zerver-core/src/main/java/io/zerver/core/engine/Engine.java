@@ -341,6 +341,7 @@ public final class Engine {
         private final List<TimelineObserver> observers = new ArrayList<>();
         private @Nullable LongSupplier ticker;
         private @Nullable Scheduler timer;
+        private @Nullable RouteTable staticRoutes;
         private @Nullable BodyCodec bodyCodec;
         private @Nullable BodyValidator bodyValidator;
         private Clock clock = Clock.systemUTC();
@@ -356,12 +357,14 @@ public final class Engine {
         public Builder routes(RouteTable table) {
             requireNonNull(table, "table");
             this.routes = () -> table;
+            this.staticRoutes = table;
             return this;
         }
 
         /** Routes read per request, so that a new table can be swapped in at any time. */
         public Builder routes(Supplier<RouteTable> supplier) {
             this.routes = requireNonNull(supplier, "supplier");
+            this.staticRoutes = null;
             return this;
         }
 
@@ -476,7 +479,15 @@ public final class Engine {
             return this;
         }
 
+        /**
+         * The engine. With a route table (not a supplier), every effect type of the application's own
+         * its steps declare must have a handler: else {@link IllegalStateException} naming the route,
+         * the step and the type.
+         */
         public Engine build() {
+            if (staticRoutes != null) {
+                EffectDeclarations.check(staticRoutes, handlers);
+            }
             Scheduler scheduler = timer != null ? timer : CoarseTimer.INSTANCE;
             LongSupplier nanos = ticker != null ? ticker : System::nanoTime;
             return new Engine(routes, new EngineSettings(handlers, errorRenderer, limits, defaultTimeout,

@@ -1,5 +1,6 @@
 package io.zerver.core.engine;
 
+import io.zerver.core.effect.CustomEffect;
 import io.zerver.core.effect.Effect;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ErrorRenderer;
@@ -257,6 +258,12 @@ final class PipelineExecutor {
             return ZerverError.of(ErrorKind.INTERNAL, "step", step.name());
         }
         for (Effect effect : need.effects()) {
+            if (effect instanceof CustomEffect<?> && !step.performs().contains(effect.getClass())) {
+                exchange.log(LOG, System.Logger.Level.WARNING, () -> "step '" + step.name() + "' needs a "
+                        + effect.getClass().getSimpleName() + " without declaring it: Step.named(\"" + step.name()
+                        + "\").performs(" + effect.getClass().getSimpleName() + ".class)", null);
+                return ZerverError.of(ErrorKind.INTERNAL, "step", step.name());
+            }
             Slot<?> slot = effect.slot();
             if (slot != null && !step.mayWrite(slot)) {
                 UndeclaredSlotException e = new UndeclaredSlotException(step.name(), "targets an effect at",

@@ -2,6 +2,7 @@ package io.zerver.core.step;
 
 import static java.util.Objects.requireNonNull;
 
+import io.zerver.core.effect.CustomEffect;
 import io.zerver.core.slot.Slot;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,14 +28,16 @@ public final class Step {
     private final Set<Slot<?>> reads;
     private final Set<Slot<?>> writes;
     private final List<Step> continuations;
+    private final Set<Class<? extends CustomEffect<?>>> performs;
     private final StepFunction function;
 
     private Step(String name, Set<Slot<?>> reads, Set<Slot<?>> writes, List<Step> continuations,
-            StepFunction function) {
+            Set<Class<? extends CustomEffect<?>>> performs, StepFunction function) {
         this.name = name;
         this.reads = reads;
         this.writes = writes;
         this.continuations = continuations;
+        this.performs = performs;
         this.function = function;
     }
 
@@ -63,6 +66,11 @@ public final class Step {
         return continuations;
     }
 
+    /** The application's own effect types ({@link CustomEffect}) this step may need. */
+    public Set<Class<? extends CustomEffect<?>>> performs() {
+        return performs;
+    }
+
     public StepFunction function() {
         return function;
     }
@@ -87,6 +95,7 @@ public final class Step {
         private final Set<Slot<?>> reads = new LinkedHashSet<>();
         private final Set<Slot<?>> writes = new LinkedHashSet<>();
         private final List<Step> continuations = new ArrayList<>();
+        private final Set<Class<? extends CustomEffect<?>>> performs = new LinkedHashSet<>();
 
         private Builder(String name) {
             requireNonNull(name, "name");
@@ -119,10 +128,24 @@ public final class Step {
             return this;
         }
 
+        /**
+         * The application's own effect types this step may need: an engine without a handler for
+         * one fails when built, naming the route, this step and the type; a need of an undeclared
+         * one fails the request (Internal "step").
+         */
+        @SafeVarargs
+        public final Builder performs(Class<? extends CustomEffect<?>>... types) {
+            for (Class<? extends CustomEffect<?>> type : types) {
+                performs.add(requireNonNull(type, "type"));
+            }
+            return this;
+        }
+
         public Step run(StepFunction function) {
             requireNonNull(function, "function");
             return new Step(name, Collections.unmodifiableSet(new LinkedHashSet<>(reads)),
-                    Collections.unmodifiableSet(new LinkedHashSet<>(writes)), List.copyOf(continuations), function);
+                    Collections.unmodifiableSet(new LinkedHashSet<>(writes)), List.copyOf(continuations),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(performs)), function);
         }
     }
 }
