@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * @param idempotencyTable the table recording the outcome of writes carrying an idempotency key
  * @param threads the threads JDBC calls run on; 0 for the connection pool's size (Hikari's
  *     maximum pool size, else 10)
- * @param queuedTasksPerThread how many calls may wait for each thread once all are busy;
- *     beyond that a call fails at once with Overloaded ("db", "queue_full")
+ * @param queuedTasksPerThread how many calls may wait for each thread once all are busy (the
+ *     threads share one queue of {@code threads} times this); beyond that a call fails at once
+ *     with Overloaded ("db", "queue_full")
  * @param maxScanLimit the largest {@code limit} a scan may ask for
  * @param initializeSchema when missing tables are created
  */

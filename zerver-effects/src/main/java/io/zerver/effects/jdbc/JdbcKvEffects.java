@@ -13,6 +13,10 @@ import io.zerver.core.error.ZerverException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
@@ -33,7 +37,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>Every JDBC call runs on a bounded pool of threads named {@code zerver-jdbc}, never on
  * the subscriber's thread, and only once subscribed to. When all threads are busy and
- * their queues full, an effect fails at once with Overloaded ("db", "queue_full"). A
+ * their queue is full, an effect fails at once with Overloaded ("db", "queue_full"). A
  * database that cannot answer fails it with UpstreamUnavailable ("db", "unavailable"),
  * which the engine may retry; a broken constraint with Internal ("db", "constraint"); a
  * missing key with NotFound ("db", key); a scan over {@link JdbcKvConfig#maxScanLimit()}
@@ -84,10 +88,29 @@ public final class JdbcKvEffects implements AutoCloseable {
         requireNonNull(config, "config");
         int connections = HikariPools.maximumSize(dataSource, THREADS_WITHOUT_POOL_SIZE);
         int threads = config.threads() > 0 ? config.threads() : connections;
-        Scheduler scheduler = Schedulers.newBoundedElastic(threads, config.queuedTasksPerThread(), THREAD_NAME,
-                IDLE_THREAD_TTL_SECONDS, true);
+        Scheduler scheduler = jdbcThreads(threads, config.queuedTasksPerThread());
         KvStore store = new KvStore(new Transactions(dataSource, connections), config, Clock.systemUTC());
         return new JdbcKvEffects(store, config, scheduler, new KvMetrics(registry));
+    }
+
+    /**
+     * {@code threads} threads named {@code zerver-jdbc-<n>}, started when first needed and
+     * stopped after a minute idle, taking calls from one queue of {@code threads} times
+     * {@code queuedPerThread}; a call beyond it is rejected. One queue, not one per thread as in
+     * Reactor's bounded-elastic scheduler: no thread idles while a call waits behind a slow one,
+     * and handing a call over costs a queue offer, not a pick among the threads' delay queues.
+     */
+    private static Scheduler jdbcThreads(int threads, int queuedPerThread) {
+        AtomicInteger started = new AtomicInteger();
+        int queued = (int) Math.min(Integer.MAX_VALUE, (long) threads * queuedPerThread);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, IDLE_THREAD_TTL_SECONDS,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(queued), task -> {
+                    Thread thread = new Thread(task, THREAD_NAME + "-" + started.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return Schedulers.fromExecutorService(executor, THREAD_NAME);
     }
 
     /** Registers these handlers for the four DB effects, replacing any registered before. */

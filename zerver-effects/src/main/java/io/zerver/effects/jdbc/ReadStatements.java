@@ -88,8 +88,8 @@ final class ReadStatements {
         return statements;
     }
 
-    private static <T> @Nullable T run(PreparedStatement statement, PreparedStatementSetter bind, ResultSetExtractor<T> extract)
-            throws SQLException {
+    private static <T> @Nullable T run(PreparedStatement statement, PreparedStatementSetter bind,
+            ResultSetExtractor<T> extract) throws SQLException {
         bind.setValues(statement);
         try (ResultSet rows = statement.executeQuery()) {
             return extract.extractData(rows);
