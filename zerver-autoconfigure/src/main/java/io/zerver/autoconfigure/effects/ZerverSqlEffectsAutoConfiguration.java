@@ -33,8 +33,11 @@ public final class ZerverSqlEffectsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "zerver.effects.sql.enabled", matchIfMissing = true)
     @ConditionalOnBean(DataSource.class)
     SqlEffects zerverSqlEffects(ObjectProvider<DataSource> primary, Map<String, DataSource> dataSources,
-            ZerverSqlEffectsProperties sql) {
-        return SqlEffects.create(primary.getIfUnique(), dataSources, sql.threads());
+            ZerverSqlEffectsProperties sql, ObjectProvider<ZerverJdbcEffectsProperties> db) {
+        // Writes with an idempotency key record their outcome in the db effects' table.
+        ZerverJdbcEffectsProperties kv = db.getIfAvailable();
+        return kv == null ? SqlEffects.create(primary.getIfUnique(), dataSources, sql.threads())
+                : SqlEffects.create(primary.getIfUnique(), dataSources, sql.threads(), kv.idempotencyTable());
     }
 
     @Bean

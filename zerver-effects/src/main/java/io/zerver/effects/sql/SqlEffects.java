@@ -11,6 +11,7 @@ import io.zerver.core.effect.SqlTransaction;
 import io.zerver.core.effect.SqlUpdate;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
+import io.zerver.effects.jdbc.JdbcKvConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ import reactor.core.scheduler.Schedulers;
  * timeout is the effect's (whole seconds, rounded up; the driver cancels the statement when it
  * passes: PostgreSQL sends a cancel request), which ends as Timeout ("sql", "timeout"). An update,
  * a batch and a transaction each run in one transaction of their own; a batch or a transaction
- * is all or nothing.
+ * is all or nothing. A write carrying an idempotency key is applied at most once per key: its
+ * outcome is recorded in the idempotency table in the same transaction ({@link SqlWrites}).
  */
 public final class SqlEffects implements AutoCloseable {
 
@@ -60,13 +62,16 @@ public final class SqlEffects implements AutoCloseable {
     private final @Nullable DataSource primary;
     private final Map<String, DataSource> named;
     private final Scheduler scheduler;
+    private final SqlWrites writes;
     private final Map<DataSource, Map<Integer, Database>> databases = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private SqlEffects(@Nullable DataSource primary, Map<String, DataSource> named, Scheduler scheduler) {
+    private SqlEffects(@Nullable DataSource primary, Map<String, DataSource> named, Scheduler scheduler,
+            SqlWrites writes) {
         this.primary = primary;
         this.named = named;
         this.scheduler = scheduler;
+        this.writes = writes;
     }
 
     /**
@@ -76,11 +81,23 @@ public final class SqlEffects implements AutoCloseable {
      * {@code threads} threads.
      */
     public static SqlEffects create(@Nullable DataSource primary, Map<String, DataSource> named, int threads) {
+        return create(primary, named, threads, JdbcKvConfig.DEFAULT_IDEMPOTENCY_TABLE);
+    }
+
+    /**
+     * As {@link #create(DataSource, Map, int)}, recording the outcome of writes carrying an
+     * idempotency key in {@code idempotencyTable} (the db effects' table, which must exist on the
+     * DataSource such a write runs on) in the write's own transaction.
+     */
+    public static SqlEffects create(@Nullable DataSource primary, Map<String, DataSource> named, int threads,
+            String idempotencyTable) {
         requireNonNull(named, "named");
         requireThreads(threads);
+        SqlWrites writes = new SqlWrites(JdbcKvConfig.defaults().withIdempotencyTable(idempotencyTable)
+                .idempotencyTable());
         Scheduler scheduler = Schedulers.newBoundedElastic(threads, QUEUED_PER_THREAD, THREAD_NAME,
                 IDLE_THREAD_TTL_SECONDS, true);
-        return new SqlEffects(primary, Map.copyOf(named), scheduler);
+        return new SqlEffects(primary, Map.copyOf(named), scheduler, writes);
     }
 
     /** Refuses a number of threads below 1 with {@link InvalidValueException}. */
@@ -95,7 +112,11 @@ public final class SqlEffects implements AutoCloseable {
     public EffectHandlers.Builder registerOn(EffectHandlers.Builder builder) {
         requireNonNull(builder, "builder");
         return builder.on(SqlQuery.class, (e, c) -> run(() -> query(e, c)))
-                .on(SqlUpdate.class, (e, c) -> run(() -> update(database(e.dataSource(), c).client(), e)))
+                .on(SqlUpdate.class, (e, c) -> run(() -> {
+                    Database database = database(e.dataSource(), c);
+                    return writes.write(database.client(), database.transactions(), e, e.sql(), e.params(),
+                            () -> update(database.client(), e));
+                }))
                 .on(SqlBatch.class, (e, c) -> run(() -> batch(e, c)))
                 .on(SqlTransaction.class, (e, c) -> run(() -> transaction(e, c)));
     }
@@ -137,8 +158,22 @@ public final class SqlEffects implements AutoCloseable {
         Database database = database(batch.dataSource(), context);
         SqlParameterSource[] sets = batch.batch().stream().map(MapSqlParameterSource::new)
                 .toArray(SqlParameterSource[]::new);
-        int[] counts = requireNonNull(database.transactions().execute(
-                status -> database.named().batchUpdate(batch.sql(), sets)), "counts");
+        return writes.write(database.client(), database.transactions(), batch, batch.sql(), batch.batch(),
+                () -> counts(database.named().batchUpdate(batch.sql(), sets)));
+    }
+
+    private Object transaction(SqlTransaction transaction, EffectContext context) {
+        Database database = database(transaction.dataSource(), context);
+        List<Object> statements = new ArrayList<>();
+        for (SqlUpdate statement : transaction.statements()) {
+            statements.add(statement.sql());
+            statements.add(statement.params());
+        }
+        return writes.write(database.client(), database.transactions(), transaction, "transaction", statements,
+                () -> updates(database.client(), transaction.statements()));
+    }
+
+    private static List<Integer> counts(int[] counts) {
         List<Integer> answer = new ArrayList<>(counts.length);
         for (int count : counts) {
             answer.add(count);
@@ -146,15 +181,12 @@ public final class SqlEffects implements AutoCloseable {
         return answer;
     }
 
-    private Object transaction(SqlTransaction transaction, EffectContext context) {
-        Database database = database(transaction.dataSource(), context);
-        return requireNonNull(database.transactions().execute(status -> {
-            List<Object> answers = new ArrayList<>(transaction.statements().size());
-            for (SqlUpdate statement : transaction.statements()) {
-                answers.add(update(database.client(), statement));
-            }
-            return answers;
-        }), "answers");
+    private static List<Object> updates(JdbcClient client, List<SqlUpdate> statements) {
+        List<Object> answers = new ArrayList<>(statements.size());
+        for (SqlUpdate statement : statements) {
+            answers.add(update(client, statement));
+        }
+        return answers;
     }
 
     /** The call on a {@code zerver-sql} thread, once subscribed to; failures mapped by {@link SqlErrors}. */

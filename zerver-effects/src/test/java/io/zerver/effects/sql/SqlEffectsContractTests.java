@@ -12,6 +12,9 @@ import io.zerver.core.effect.Effects;
 import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverError;
 import io.zerver.core.error.ZerverException;
+import io.zerver.effects.jdbc.JdbcKvConfig;
+import io.zerver.effects.jdbc.JdbcKvEffects;
+import io.zerver.effects.jdbc.SchemaInitialization;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +60,11 @@ abstract class SqlEffectsContractTests {
         other = open(dir, "other");
         JdbcClient.create(dataSource).sql(createTodoTable()).update();
         JdbcClient.create(other).sql(createTodoTable()).update();
+        // The idempotency table, as the db effects create it on the application's DataSource.
+        try (JdbcKvEffects kv = JdbcKvEffects.create(dataSource,
+                JdbcKvConfig.defaults().withInitializeSchema(SchemaInitialization.ALWAYS))) {
+            kv.initialize();
+        }
         sql = SqlEffects.create(dataSource, Map.of("reports", other), 4);
         handlers = sql.handlers();
     }
@@ -186,6 +194,38 @@ abstract class SqlEffectsContractTests {
         assertThat(broken).isEqualTo(ZerverError.of(ErrorKind.CONFLICT, "sql", "constraint"));
         assertThat(call(Effects.sql("SELECT count(*) FROM todo").one(Long.class))).isEqualTo(1L);
         assertThat(call(Effects.sql("SELECT done FROM todo WHERE title = 'milk'").one(Boolean.class))).isEqualTo(true);
+    }
+
+    @Test
+    void anUpdateWithAnIdempotencyKeyIsAppliedOnceAndARepeatAnswersTheFirstOutcome() {
+        Effect create = Effects.sql("INSERT INTO todo (owner, title, done) VALUES (:o, :t, false)")
+                .param("o", "ann").param("t", "milk").update().idempotencyKey("req-1");
+
+        assertThat(call(create)).isEqualTo(1);
+        assertThat(call(create)).isEqualTo(1);
+
+        assertThat(call(Effects.sql("SELECT count(*) FROM todo").one(Long.class))).isEqualTo(1L);
+        assertThat(failure(Effects.sql("INSERT INTO todo (owner, title, done) VALUES (:o, :t, false)")
+                .param("o", "ann").param("t", "eggs").update().idempotencyKey("req-1")))
+                .isEqualTo(ZerverError.of(ErrorKind.CONFLICT, "idempotency", "req-1"));
+        assertThat(call(Effects.sql("SELECT count(*) FROM todo").one(Long.class))).isEqualTo(1L);
+    }
+
+    @Test
+    void aTransactionWithAnIdempotencyKeyIsAppliedOnceAndConcurrentRepeatsToo() {
+        Effect transfer = Effects.sqlTransaction(
+                Effects.sql("INSERT INTO todo (owner, title, done) VALUES ('ann', 'milk', false)").update(),
+                Effects.sql("UPDATE todo SET done = true WHERE title = 'milk'").update())
+                .idempotencyKey("req-2");
+
+        EffectHandler<Effect> handler = handlers.find(transfer);
+        assertThat(handler).isNotNull();
+        List<Object> answers = reactor.core.publisher.Flux.range(0, 8)
+                .flatMap(i -> handler.perform(transfer, CONTEXT).cast(Object.class), 8)
+                .collectList().block(Duration.ofSeconds(20));
+
+        assertThat(answers).hasSize(8).containsOnly(List.of(1, 1));
+        assertThat(call(Effects.sql("SELECT count(*) FROM todo").one(Long.class))).isEqualTo(1L);
     }
 
     @Test
