@@ -93,8 +93,13 @@ public final class SqlEffects implements AutoCloseable {
             String idempotencyTable) {
         requireNonNull(named, "named");
         requireThreads(threads);
-        SqlWrites writes = new SqlWrites(JdbcKvConfig.defaults().withIdempotencyTable(idempotencyTable)
-                .idempotencyTable());
+        requireNonNull(idempotencyTable, "idempotencyTable");
+        if (!idempotencyTable.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            // The rule of JdbcKvConfig's table names, which this is one of: it is written into SQL.
+            throw new InvalidValueException("idempotencyTable", '"' + idempotencyTable + '"',
+                    "a letter or _, then up to 62 letters, digits or _");
+        }
+        SqlWrites writes = new SqlWrites(idempotencyTable);
         Scheduler scheduler = Schedulers.newBoundedElastic(threads, QUEUED_PER_THREAD, THREAD_NAME,
                 IDLE_THREAD_TTL_SECONDS, true);
         return new SqlEffects(primary, Map.copyOf(named), scheduler, writes);
