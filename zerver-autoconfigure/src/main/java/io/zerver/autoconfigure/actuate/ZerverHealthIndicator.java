@@ -3,6 +3,7 @@ package io.zerver.autoconfigure.actuate;
 import io.zerver.core.engine.Engine;
 import io.zerver.effects.ZerverEffects;
 import io.zerver.effects.http.HttpEffects;
+import io.zerver.effects.jdbc.JdbcKvEffects;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * The engine's health: up while it serves, with its routes, the step scheduler's queue
  * and the circuit breakers as details. An open breaker is a downstream's problem, not
- * this process's: it shows in the details, the status stays up.
+ * this process's: it shows in the details, the status stays up. The db effects' own store is
+ * this process's: when its tables cannot be read (or, on PostgreSQL, written) by the user the
+ * application connects as, the status is down, with what is wrong in {@code db}.
  */
 public class ZerverHealthIndicator implements HealthIndicator {
 
@@ -34,6 +37,9 @@ public class ZerverHealthIndicator implements HealthIndicator {
                 Map<String, String> breakers = new TreeMap<>();
                 http.breakerStates().forEach((host, state) -> breakers.put(host, state.name()));
                 health.withDetail("breakers", breakers);
+            });
+            effects.family(JdbcKvEffects.class).flatMap(JdbcKvEffects::problem).ifPresent(problem -> {
+                health.down().withDetail("db", problem);
             });
         }
         return health.build();

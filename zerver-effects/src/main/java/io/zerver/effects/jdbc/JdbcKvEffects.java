@@ -12,6 +12,7 @@ import io.zerver.core.error.ErrorKind;
 import io.zerver.core.error.ZerverException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -145,6 +146,15 @@ public final class JdbcKvEffects implements AutoCloseable {
             throw new IllegalStateException("The db effects could not look for their tables " + config.table()
                     + " and " + config.idempotencyTable() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the store can serve now (for health): empty when its tables are there and usable,
+     * else what is wrong ("zerver_kv: the user may not INSERT, UPDATE and DELETE"). Blocking:
+     * one connection and a few statements.
+     */
+    public Optional<String> problem() {
+        return store.problem();
     }
 
     /**

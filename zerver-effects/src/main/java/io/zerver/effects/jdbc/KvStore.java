@@ -139,6 +139,11 @@ final class KvStore {
         return outcome;
     }
 
+    /** Empty when the store can serve now, else what is wrong; see {@link KvProbe}. */
+    Optional<String> problem() {
+        return KvProbe.problem(transactions, config);
+    }
+
     /** Finds (or creates) the tables now; see {@link KvSchema}. */
     void prepare() throws SQLException {
         ensureSchema();

@@ -93,6 +93,24 @@ class JdbcKvOnPostgresTests extends JdbcKvContractTests {
         }
     }
 
+    @Test
+    void aUserWhoMayOnlyReadTheTablesIsAProblemTheStoreReports() {
+        String database = Postgres.newDatabase();
+        try (HikariDataSource dba = Postgres.pool(database, "postgres", "postgres", 1)) {
+            KvHarness.sql(dba, "CREATE ROLE reader LOGIN PASSWORD 'secret'");
+            new ResourceDatabasePopulator(new ClassPathResource("io/zerver/effects/jdbc/schema-postgresql.sql"))
+                    .execute(dba);
+            KvHarness.sql(dba, "GRANT SELECT ON zerver_kv, zerver_idempotency TO reader");
+        }
+        try (KvHarness reader = KvHarness.on(Postgres.pool(database, "reader", "secret", 1),
+                JdbcKvConfig.defaults().withInitializeSchema(SchemaInitialization.NEVER))) {
+            reader.kv.initialize();
+
+            assertThat(reader.kv.problem()).contains("zerver_kv: the user may not INSERT, UPDATE and DELETE;"
+                    + " zerver_idempotency: the user may not INSERT, UPDATE and DELETE");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = SchemaInitialization.class, names = { "EMBEDDED", "NEVER" })
     void missingTablesThatMayNotBeCreatedFailTheStartWithTheScriptToRun(SchemaInitialization mode) {

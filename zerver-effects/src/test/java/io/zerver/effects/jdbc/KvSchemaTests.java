@@ -57,6 +57,19 @@ class KvSchemaTests {
     }
 
     @Test
+    void theStoreSaysWhenItCannotServe() {
+        try (KvHarness sqlite = KvHarness.open(dir)) {
+            sqlite.kv.initialize();
+            assertThat(sqlite.kv.problem()).isEmpty();
+
+            sqlite.sql("DROP TABLE zerver_kv");
+
+            assertThat(sqlite.kv.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                    .startsWith("zerver_kv cannot be read: ").doesNotContain("zerver_idempotency"));
+        }
+    }
+
+    @Test
     void neverCreatesNothingAndSaysWhichScriptToRun() {
         try (KvHarness sqlite = KvHarness.open(dir,
                 JdbcKvConfig.defaults().withInitializeSchema(SchemaInitialization.NEVER))) {
