@@ -94,6 +94,43 @@ class JdbcKvOnPostgresTests extends JdbcKvContractTests {
     }
 
     @Test
+    void concurrentWritersAndReadersAllSucceed() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(5);
+        try {
+            List<CompletableFuture<Void>> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int writer = t;
+                writers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        h.call(Effects.dbPut("w" + writer + ":" + i, "v" + i));
+                        if (i % 10 == 0) {
+                            h.call(Effects.dbPut("shared", "w" + writer + ":" + i));
+                        }
+                    }
+                }, threads));
+            }
+            CompletableFuture<Integer> reader = CompletableFuture.supplyAsync(() -> {
+                int reads = 0;
+                while (writers.stream().anyMatch(w -> !w.isDone())) {
+                    h.call(Effects.dbScan("w", 50));
+                    reads++;
+                }
+                return reads;
+            }, threads);
+            for (CompletableFuture<Void> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+
+            assertThat(reader.get(10, TimeUnit.SECONDS)).isPositive();
+            assertThat(h.call(Effects.dbScan("w", 1000))).asList().hasSize(400)
+                    .contains(new KeyValue("w3:99", "v99"), new KeyValue("w0:0", "v0"));
+            assertThat((String) h.call(Effects.dbGet("shared"))).startsWith("w");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aUserWhoMayOnlyReadTheTablesIsAProblemTheStoreReports() {
         String database = Postgres.newDatabase();
         try (HikariDataSource dba = Postgres.pool(database, "postgres", "postgres", 1)) {
