@@ -3,6 +3,7 @@ package io.zerver.autoconfigure.body;
 import io.zerver.core.body.BodyCodec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +25,10 @@ final class JacksonBodyCodec implements BodyCodec {
         } catch (StreamReadException e) {
             // Not JSON at all: the body as a whole.
             throw new Unreadable("", "malformed JSON", e);
+        } catch (InvalidDefinitionException e) {
+            // The type cannot be read at all (no creator, a bad annotation): the application's mistake, a 500.
+            throw new IllegalStateException("ctx.body(" + type.getSimpleName() + "): Jackson cannot read that type: "
+                    + e.getOriginalMessage(), e);
         } catch (JacksonException e) {
             // JSON of another shape: say which field and what was expected, never echo the value.
             throw new Unreadable(path(e), "cannot be read as " + expected(e), e);

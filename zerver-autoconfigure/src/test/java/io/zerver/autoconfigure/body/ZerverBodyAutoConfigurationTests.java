@@ -35,6 +35,13 @@ class ZerverBodyAutoConfigurationTests {
     record Todo(String id, String title, List<String> tags, int priority, LocalDate due) {
     }
 
+    /** A type Jackson cannot create: no creator it can see. */
+    static final class Opaque {
+
+        private Opaque(int secret) {
+        }
+    }
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
                     ValidationAutoConfiguration.class, ZerverBodyAutoConfiguration.class,
@@ -51,7 +58,11 @@ class ZerverBodyAutoConfigurationTests {
                 return Decision.done(Response.json(201,
                         new Todo("t1", todo.title(), todo.tags(), todo.priority(), todo.due())));
             });
-            return routes -> routes.post("/todos", r -> r.steps(create));
+            Step opaque = Step.named("opaque").run(ctx -> {
+                ctx.body(Opaque.class);
+                return Decision.done(Response.status(204));
+            });
+            return routes -> routes.post("/todos", r -> r.steps(create)).post("/opaque", r -> r.steps(opaque));
         }
     }
 
@@ -99,6 +110,16 @@ class ZerverBodyAutoConfigurationTests {
                     .doesNotContain("high");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.bodyAsString()).contains("\"what\":\"json\",\"key\":\"malformed\"");
+        });
+    }
+
+    @Test
+    void aTypeJacksonCannotCreateIsTheApplicationsMistakeNotTheClients() {
+        runner.run(context -> {
+            Response response = context.getBean(Engine.class)
+                    .handle(Request.of("POST", "/opaque").withBody("{}")).block(Duration.ofSeconds(5));
+
+            assertThat(response.status()).isEqualTo(500);
         });
     }
 
