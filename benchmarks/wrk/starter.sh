@@ -192,8 +192,10 @@ if [[ -z "${SKIP_TWO_PROCESS:-}" ]]; then
 fi
 
 COMPARISONS_TEXT=$(printf '%s\n' "${COMPARISONS[@]}")
-python3 - "$OUT" "$PAIRS" "$TICK" "$TWO_PROCESS" "$COMPARISONS_TEXT" <<'PY'
+WRK_DIR="$(pwd)/benchmarks/wrk" python3 - "$OUT" "$PAIRS" "$TICK" "$TWO_PROCESS" "$COMPARISONS_TEXT" <<'PY'
 import os, re, statistics, sys
+sys.path.insert(0, os.environ["WRK_DIR"])
+import wrkruns
 
 out, pairs, tick, two_process, comparisons = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
 LABELS = {
@@ -207,17 +209,7 @@ LABELS = {
 }
 
 def load(name):
-    text = open(os.path.join(out, name + ".txt")).read()
-    requests = int(re.search(r"(\d+) requests in", text).group(1))
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    ticks = int(open(os.path.join(out, name + ".cpu")).read())
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
-        "cpu_us": ticks / tick * 1e6 / requests,
-        "load": float(open(os.path.join(out, name + ".load")).read()),
-        "errors": (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0),
-    }
+    return wrkruns.load(out, name, tick)
 
 def verdict(value, target, at_least):
     return "MET" if (value >= target if at_least else value <= target) else "MISSED"

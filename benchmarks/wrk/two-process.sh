@@ -141,30 +141,14 @@ done
 stop_all
 trap - EXIT
 
-python3 - "$OUT" "$PAIRS" "$TICK" "$LAT_RUNS" <<'PY'
+WRK_DIR="$(pwd)/benchmarks/wrk" python3 - "$OUT" "$PAIRS" "$TICK" "$LAT_RUNS" <<'PY'
 import os, re, statistics, sys
+sys.path.insert(0, os.environ["WRK_DIR"])
+import wrkruns
 
 out, pairs, tick, lat_runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3}
-
-def ms(text):
-    m = re.match(r"([\d.]+)(us|ms|s)", text)
-    return float(m.group(1)) * UNITS[m.group(2)]
-
 def load(name):
-    text = open(os.path.join(out, name + ".txt")).read()
-    requests = int(re.search(r"(\d+) requests in", text).group(1))
-    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    ticks = int(open(os.path.join(out, name + ".cpu")).read())
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
-        "cpu_us": ticks / tick * 1e6 / requests,
-        "p50": ms(re.search(r"^\s*50%\s+(\S+)", text, re.M).group(1)),
-        "p99": ms(re.search(r"^\s*99%\s+(\S+)", text, re.M).group(1)),
-        "load": float(open(os.path.join(out, name + ".load")).read()),
-        "errors": (int(bad.group(1)) if bad else 0) + (sum(map(int, errors.groups())) if errors else 0),
-    }
+    return wrkruns.load(out, name, tick)
 
 sides = ("embedded", "two-process")
 print()
