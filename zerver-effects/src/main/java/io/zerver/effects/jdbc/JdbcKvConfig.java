@@ -94,7 +94,11 @@ public record JdbcKvConfig(String table, String idempotencyTable, int threads, i
         return new JdbcKvConfig(table, idempotencyTable, threads, queuedTasksPerThread, maxScanLimit, mode);
     }
 
-    private static void requireIdentifier(String name, String value) {
+    /**
+     * Refuses {@code value} as a table name unless it is a plain SQL identifier (it is written into
+     * SQL): {@link InvalidValueException} naming {@code name}. For the other users of these tables.
+     */
+    public static void requireIdentifier(String name, String value) {
         requireNonNull(value, name);
         if (!IDENTIFIER.matcher(value).matches()) {
             // Quoted: a name with spaces or semicolons shows where it starts and ends.

@@ -93,12 +93,7 @@ public final class SqlEffects implements AutoCloseable {
             String idempotencyTable) {
         requireNonNull(named, "named");
         requireThreads(threads);
-        requireNonNull(idempotencyTable, "idempotencyTable");
-        if (!idempotencyTable.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            // The rule of JdbcKvConfig's table names, which this is one of: it is written into SQL.
-            throw new InvalidValueException("idempotencyTable", '"' + idempotencyTable + '"',
-                    "a letter or _, then up to 62 letters, digits or _");
-        }
+        JdbcKvConfig.requireIdentifier("idempotencyTable", idempotencyTable);
         SqlWrites writes = new SqlWrites(idempotencyTable);
         Scheduler scheduler = Schedulers.newBoundedElastic(threads, QUEUED_PER_THREAD, THREAD_NAME,
                 IDLE_THREAD_TTL_SECONDS, true);

@@ -88,10 +88,39 @@ final class SqlWrites {
     private static String fingerprint(String statement, Object params) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((statement + "\n" + params).getBytes(StandardCharsets.UTF_8));
+            StringBuilder text = new StringBuilder(statement).append('\n');
+            describe(params, text);
+            byte[] digest = sha.digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return "sql:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * The parameters as text that is the same for equal values in every process: a byte array by its
+     * bytes (its own {@code toString} is an identity hash), maps and lists element by element.
+     */
+    private static void describe(@Nullable Object value, StringBuilder text) {
+        if (value instanceof byte[] bytes) {
+            text.append("0x").append(HexFormat.of().formatHex(bytes));
+        } else if (value instanceof Map<?, ?> map) {
+            text.append('{');
+            map.forEach((k, v) -> {
+                text.append(k).append('=');
+                describe(v, text);
+                text.append(',');
+            });
+            text.append('}');
+        } else if (value instanceof List<?> list) {
+            text.append('[');
+            list.forEach(v -> {
+                describe(v, text);
+                text.append(',');
+            });
+            text.append(']');
+        } else {
+            text.append(value);
         }
     }
 

@@ -212,6 +212,18 @@ abstract class SqlEffectsContractTests {
     }
 
     @Test
+    void aRepeatIsKnownByItsParametersValuesEvenBytes() {
+        for (int i = 0; i < 2; i++) {
+            Effect create = Effects.sql("INSERT INTO todo (owner, title, done) VALUES (:o, :t, false)")
+                    .param("o", "ann").param("t", "milk").param("attachment", new byte[] { 1, 2, 3 })
+                    .update().idempotencyKey("req-3");
+
+            assertThat(call(create)).isEqualTo(1);
+        }
+        assertThat(call(Effects.sql("SELECT count(*) FROM todo").one(Long.class))).isEqualTo(1L);
+    }
+
+    @Test
     void aTransactionWithAnIdempotencyKeyIsAppliedOnceAndConcurrentRepeatsToo() {
         Effect transfer = Effects.sqlTransaction(
                 Effects.sql("INSERT INTO todo (owner, title, done) VALUES ('ann', 'milk', false)").update(),
