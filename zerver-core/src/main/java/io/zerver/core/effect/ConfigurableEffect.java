@@ -12,7 +12,7 @@ import java.time.Duration;
  */
 public sealed interface ConfigurableEffect<E extends ConfigurableEffect<E>> extends Effect
         permits DbGet, DbPut, DbDelete, DbScan, HttpCall, FileJsonRead, FileJsonWrite, CacheGet, CacheSet,
-        CacheDelete, Compute, SqlQuery, SqlUpdate, SqlBatch, SqlTransaction, CustomEffect {
+        CacheDelete, Compute, SqlEffect, CustomEffect {
 
     @Override
     E withOptions(EffectOptions options);

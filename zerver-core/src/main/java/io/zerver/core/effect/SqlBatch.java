@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param dataSource the name of the DataSource bean it runs on; null for the application's
  */
 public record SqlBatch(String sql, List<Map<String, @Nullable Object>> batch, @Nullable String dataSource,
-        @Nullable Slot<?> slot, EffectOptions options) implements ConfigurableEffect<SqlBatch> {
+        @Nullable Slot<?> slot, EffectOptions options) implements SqlEffect<SqlBatch> {
 
     public SqlBatch {
         requireNonNull(sql, "sql");
@@ -34,11 +34,6 @@ public record SqlBatch(String sql, List<Map<String, @Nullable Object>> batch, @N
     @Override
     public String kind() {
         return "sql.batch";
-    }
-
-    @Override
-    public String target() {
-        return SqlParams.target(dataSource);
     }
 
     @Override

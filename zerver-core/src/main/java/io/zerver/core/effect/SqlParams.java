@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** What the SQL effects share: their parameters (null values allowed, as SQL NULL) and their target. */
+/** The SQL effects' parameters: null values allowed, as SQL NULL. */
 final class SqlParams {
 
     private SqlParams() {
@@ -19,10 +19,5 @@ final class SqlParams {
         Map<String, @Nullable Object> copy = new LinkedHashMap<>();
         params.forEach((name, value) -> copy.put(requireNonNull(name, "parameter name"), value));
         return Collections.unmodifiableMap(copy);
-    }
-
-    /** {@code sql} for the application's DataSource, {@code sql:<bean name>} for another: one bulkhead each. */
-    static String target(@Nullable String dataSource) {
-        return dataSource == null ? "sql" : "sql:" + dataSource;
     }
 }

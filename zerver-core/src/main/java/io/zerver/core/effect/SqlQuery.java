@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SqlQuery(String sql, Map<String, @Nullable Object> params, Class<?> rowType, Rows rows,
         @Nullable String dataSource, @Nullable Slot<?> slot, EffectOptions options)
-        implements ConfigurableEffect<SqlQuery> {
+        implements SqlEffect<SqlQuery> {
 
     /** How many rows the query answers. */
     public enum Rows {
@@ -44,11 +44,6 @@ public record SqlQuery(String sql, Map<String, @Nullable Object> params, Class<?
     @Override
     public String kind() {
         return "sql.query";
-    }
-
-    @Override
-    public String target() {
-        return SqlParams.target(dataSource);
     }
 
     @Override

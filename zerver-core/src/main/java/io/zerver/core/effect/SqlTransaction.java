@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     application's
  */
 public record SqlTransaction(List<SqlUpdate> statements, @Nullable String dataSource, @Nullable Slot<?> slot,
-        EffectOptions options) implements ConfigurableEffect<SqlTransaction> {
+        EffectOptions options) implements SqlEffect<SqlTransaction> {
 
     public SqlTransaction {
         statements = List.copyOf(statements);
@@ -37,11 +37,6 @@ public record SqlTransaction(List<SqlUpdate> statements, @Nullable String dataSo
     @Override
     public String kind() {
         return "sql.transaction";
-    }
-
-    @Override
-    public String target() {
-        return SqlParams.target(dataSource);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param dataSource the name of the DataSource bean it runs on; null for the application's
  */
 public record SqlUpdate(String sql, Map<String, @Nullable Object> params, boolean keys, @Nullable String dataSource,
-        @Nullable Slot<?> slot, EffectOptions options) implements ConfigurableEffect<SqlUpdate> {
+        @Nullable Slot<?> slot, EffectOptions options) implements SqlEffect<SqlUpdate> {
 
     public SqlUpdate {
         requireNonNull(sql, "sql");
@@ -27,11 +27,6 @@ public record SqlUpdate(String sql, Map<String, @Nullable Object> params, boolea
     @Override
     public String kind() {
         return "sql.update";
-    }
-
-    @Override
-    public String target() {
-        return SqlParams.target(dataSource);
     }
 
     @Override
