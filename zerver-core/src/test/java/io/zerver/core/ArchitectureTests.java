@@ -59,6 +59,7 @@ class ArchitectureTests {
                 .layer("Step").definedBy("io.zerver.core.step..")
                 .layer("Effect").definedBy("io.zerver.core.effect..")
                 .layer("Timeline").definedBy("io.zerver.core.timeline..")
+                .layer("Body").definedBy("io.zerver.core.body..")
                 .layer("Error").definedBy("io.zerver.core.error..")
                 .layer("Value").definedBy("io.zerver.core.flow..", "io.zerver.core.http..", "io.zerver.core.json..",
                         "io.zerver.core.retry..", "io.zerver.core.schedule..", "io.zerver.core.slot..")
@@ -68,6 +69,8 @@ class ArchitectureTests {
                 .whereLayer("Step").mayOnlyAccessLayers("Effect", "Timeline", "Error", "Value")
                 .whereLayer("Effect").mayOnlyAccessLayers("Timeline", "Error", "Value")
                 .whereLayer("Timeline").mayOnlyAccessLayers("Error", "Value")
+                .whereLayer("Body").mayOnlyBeAccessedByLayers("Engine")
+                .whereLayer("Body").mayOnlyAccessLayers("Error", "Value")
                 .whereLayer("Error").mayOnlyAccessLayers("Value")
                 .whereLayer("Value").mayNotAccessAnyLayer();
 
